@@ -1,0 +1,443 @@
+"""The meeting-schedule optimiser.
+
+Objectives, in order:
+
+1. maximise the total priority weight of scheduled meetings;
+2. keep already announced meetings (``previous``) where they were — see below;
+3. minimise idle gaps (a free, available slot between two of a participant's meetings in the
+   same session);
+4. fairness: nobody with a schedulable request is left without any meeting, as long as this
+   costs no weight.
+
+Stability ranks above gaps whenever ``previous`` is given: moving an announced meeting to save
+someone a coffee break is a worse trade than the break. Weight still ranks first: an announced
+meeting is moved only when that lets more (weight of) meetings take place.
+
+Pipeline (each stage keeps the best schedule found so far, so the result is always valid):
+
+1. Upper bound (`bound.upper_bound`, b-matching MILP).
+2. Locks, then previous placements that are still feasible, then a greedy construction:
+   heaviest and most constrained requests first, each into the feasible slot closest to the
+   participants' other meetings.
+3. Weight maximisation: exact MILP (HiGHS through `scipy.optimize.milp`) over (meeting, slot)
+   variables. Small events are one block; large ones are decomposed into blocks of
+   consecutive sessions (normally days): meetings scheduled in the block plus unscheduled
+   ones are re-optimised while everything else stays fixed. A block's solution is accepted
+   only when it is at least as good as the current one. A bonus term (below one unit of
+   weight in total) prefers previous slots.
+4. Fairness repair: swap in a meeting of a participant without meetings in place of an
+   equal-or-lighter meeting whose participants keep at least one meeting each.
+5. Gap reduction by local search with the meeting set fixed: relocate one meeting or swap
+   two, accepting non-worsening moves (cost = gaps + a large penalty per moved previous
+   meeting); seeded random choices.
+6. Tables (`core.assign_tables`).
+
+Determinism: all randomness comes from ``random.Random(seed)`` and work limits are counted in
+iterations, so a run that finishes within its time limit is reproducible for a given seed.
+Only when the time limit cuts a stage short can two runs differ (``stats.time_limit_hit``).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from typing import Any
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import coo_matrix
+
+from .bound import upper_bound
+from .core import NO_SLOT, Problem, Result, Schedule, build_result
+from .model import Instance
+
+MOVE_PENALTY = 1000  # cost of moving an announced meeting in the gap search
+BLOCK_VARIABLES = 150_000  # above this many (meeting, slot) pairs, decompose by day
+
+
+def solve(instance: Instance, time_limit: float = 10.0, seed: int = 0) -> Result:
+    """Schedule `instance` within about `time_limit` seconds; see the module docstring."""
+    started = time.perf_counter()
+    deadline = started + max(0.5, time_limit)
+    rng = random.Random(seed)  # noqa: S311 - reproducible search, not security
+    pb = Problem(instance)
+    flags = {"time_limit_hit": False}
+
+    bound, method = upper_bound(pb, time_limit=min(5.0, 0.15 * time_limit))
+    sched = Schedule(pb)
+    for m, (s, _) in pb.locked.items():
+        sched.place(m, s)
+    for m, (s, _) in sorted(pb.previous.items(), key=lambda kv: kv[1][0]):
+        if sched.slot_of[m] == NO_SLOT and sched.can_place(m, s):
+            sched.place(m, s)
+    construct(sched)
+    milp_status = "skipped"
+    if sched.weight() < bound:
+        milp_deadline = started + 0.7 * (deadline - started)
+        milp_status = improve_weight(sched, milp_deadline, flags)
+        if sched.weight() < bound:
+            construct(sched)
+    repair_fairness(sched)
+    reduce_gaps(sched, rng, deadline, flags)
+    weight = sched.weight()
+    extra: dict[str, Any] = {
+        "upper_bound": bound,
+        "bound_method": method,
+        "gap_to_bound_pct": round(100.0 * (bound - weight) / bound, 3) if bound else 0.0,
+        "status": "optimal-weight" if weight >= bound else "feasible",
+        "milp": milp_status,
+        "time_limit_hit": flags["time_limit_hit"],
+        "seed": seed,
+    }
+    return build_result(sched, started, extra)
+
+
+# --------------------------------------------------------------------------- construction
+
+
+def _slot_cost(sched: Schedule, m: int, s: int) -> int:
+    """How far slot s is from the participants' other meetings in its session (0 = adjacent)."""
+    pb = sched.pb
+    cost = 0
+    k = pb.session_of[s]
+    for p in pb.parts[m]:
+        row = sched.occ[p]
+        best = None
+        for t in pb.session_slots[k]:
+            if row[t] != NO_SLOT:
+                d = abs(t - s) - 1
+                if best is None or d < best:
+                    best = d
+        cost += 2 if best is None else best
+    return cost
+
+
+def construct(sched: Schedule) -> None:
+    """Greedily add unscheduled meetings: heavy, then constrained first; closest slot."""
+    pb = sched.pb
+    load = [0] * pb.n_participants
+    for m in range(pb.n_meetings):
+        for p in pb.parts[m]:
+            load[p] += 1
+    order = sorted(
+        (m for m in range(pb.n_meetings) if sched.slot_of[m] == NO_SLOT and pb.allowed[m]),
+        key=lambda m: (-pb.weight[m], len(pb.allowed[m]), -max(load[p] for p in pb.parts[m]), m),
+    )
+    for m in order:
+        best = None
+        best_cost = 0
+        for s in pb.allowed[m]:
+            if sched.can_place(m, s):
+                c = _slot_cost(sched, m, s)
+                if best is None or c < best_cost:
+                    best, best_cost = s, c
+                    if c == 0:
+                        break
+        if best is not None:
+            sched.place(m, best)
+
+
+# --------------------------------------------------------------------------- weight (MILP)
+
+
+def _blocks(pb: Problem) -> list[list[int]]:
+    pairs = sum(len(a) for a in pb.allowed)
+    if pairs <= BLOCK_VARIABLES:
+        return [list(range(pb.n_slots))]
+    days: dict[object, list[int]] = {}
+    for i, slot in enumerate(pb.instance.slots):
+        days.setdefault(slot.start.date(), []).append(i)
+    if len(days) > 1:
+        return list(days.values())
+    return [list(ss) for ss in pb.session_slots]
+
+
+def improve_weight(sched: Schedule, deadline: float, flags: dict[str, bool]) -> str:
+    """Re-optimise weight block by block with an exact MILP; returns a status summary."""
+    pb = sched.pb
+    blocks = _blocks(pb)
+    statuses: list[str] = []
+    for i, block in enumerate(blocks):
+        remaining = deadline - time.perf_counter()
+        if remaining <= 0.05:
+            flags["time_limit_hit"] = True
+            statuses.append("no-time")
+            break
+        share = remaining / (len(blocks) - i)
+        statuses.append(_milp_block(sched, block, share, flags))
+    return ",".join(statuses)
+
+
+def _milp_block(sched: Schedule, block: list[int], limit: float, flags: dict[str, bool]) -> str:
+    pb = sched.pb
+    in_block = set(block)
+    cands = [
+        m
+        for m in range(pb.n_meetings)
+        if m not in pb.locked
+        and (sched.slot_of[m] in in_block or sched.slot_of[m] == NO_SLOT)
+        and any(s in in_block for s in pb.allowed[m])
+    ]
+    if not cands:
+        return "empty"
+    var_m: list[int] = []
+    var_s: list[int] = []
+    for m in cands:
+        for s in pb.allowed[m]:
+            if s in in_block:
+                var_m.append(m)
+                var_s.append(s)
+    n = len(var_m)
+    # capacities left by the locked meetings (the only fixed meetings inside the block)
+    slot_cap = {s: pb.tables for s in block}
+    busy: set[tuple[int, int]] = set()
+    table_busy: set[tuple[int, int]] = set()
+    for m, (s, _) in pb.locked.items():
+        if s in in_block:
+            slot_cap[s] -= 1
+            busy.update((p, s) for p in pb.parts[m])
+            t = pb.fixed_table[m]
+            if t is not None:
+                table_busy.add((s, t))
+    rows: list[int] = []
+    cols: list[int] = []
+    ub: list[float] = []
+    row_of: dict[tuple[Any, ...], int] = {}
+
+    def add(key: tuple[Any, ...], j: int, cap: float) -> None:
+        r = row_of.get(key)
+        if r is None:
+            r = row_of[key] = len(ub)
+            ub.append(cap)
+        rows.append(r)
+        cols.append(j)
+
+    prev_count = sum(1 for m in cands if m in pb.previous and pb.previous[m][0] in in_block)
+    big = prev_count + 1
+    c = np.zeros(n)
+    lo = np.zeros(n)
+    hi = np.ones(n)
+    for j in range(n):
+        m, s = var_m[j], var_s[j]
+        add(("m", m), j, 1)
+        add(("s", s), j, slot_cap[s])
+        for p in pb.parts[m]:
+            add(("p", p, s), j, 1)
+            if (p, s) in busy:
+                hi[j] = 0
+        t = pb.fixed_table[m]
+        if t is not None:
+            add(("t", s, t), j, 1)
+            if (s, t) in table_busy:
+                hi[j] = 0
+        prev = pb.previous.get(m)
+        c[j] = -(pb.weight[m] * big + (1 if prev is not None and prev[0] == s else 0))
+    current = sum(-c[j] for j in range(n) if sched.slot_of[var_m[j]] == var_s[j] and hi[j] > 0)
+    a = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(ub), n)).tocsr()
+    res = milp(
+        c,
+        integrality=np.ones(n),
+        bounds=Bounds(lo, hi),
+        constraints=LinearConstraint(a, -np.inf, np.array(ub, dtype=float)),
+        options={"time_limit": max(0.05, limit), "mip_rel_gap": 1e-9, "disp": False},
+    )
+    if res.x is None:
+        flags["time_limit_hit"] = True
+        return "no-solution"
+    if res.status == 1:
+        flags["time_limit_hit"] = True
+    value = -float(c @ np.round(res.x))
+    if value < current - 1e-6:
+        return "kept"
+    for m in cands:
+        sched.remove(m)
+    chosen = np.flatnonzero(res.x > 0.5)
+    for j in chosen:
+        sched.place(var_m[j], var_s[j])
+    return "optimal" if res.status == 0 else "time-limit"
+
+
+# --------------------------------------------------------------------------- fairness
+
+
+def repair_fairness(sched: Schedule) -> int:
+    """Give participants without meetings one, replacing equal-or-lighter meetings."""
+    pb = sched.pb
+    count = [0] * pb.n_participants
+    for m, s in enumerate(sched.slot_of):
+        if s != NO_SLOT:
+            for p in pb.parts[m]:
+                count[p] += 1
+    fixed = set(pb.locked) | {m for m, (s, _) in pb.previous.items() if sched.slot_of[m] == s}
+    repaired = 0
+    for p in range(pb.n_participants):
+        if count[p] or not any(pb.allowed[m] for m in pb.meetings_of[p]):
+            continue
+        done = False
+        for m in sorted(pb.meetings_of[p], key=lambda m: -pb.weight[m]):
+            for s in pb.allowed[m]:
+                blockers = {sched.occ[q][s] for q in pb.parts[m]} - {NO_SLOT}
+                if len(blockers) != 1:
+                    continue
+                (b,) = blockers
+                if b in fixed or pb.weight[b] > pb.weight[m]:
+                    continue
+                if any(count[q] < 2 for q in pb.parts[b]):
+                    continue
+                sched.remove(b)
+                if sched.can_place(m, s):
+                    sched.place(m, s)
+                    for q in pb.parts[b]:
+                        count[q] -= 1
+                    for q in pb.parts[m]:
+                        count[q] += 1
+                    for t in pb.allowed[b]:  # put the displaced meeting back if it fits
+                        if sched.can_place(b, t):
+                            sched.place(b, t)
+                            for q in pb.parts[b]:
+                                count[q] += 1
+                            break
+                    repaired += 1
+                    done = True
+                    break
+                sched.place(b, s)
+            if done:
+                break
+    return repaired
+
+
+# --------------------------------------------------------------------------- gaps
+
+
+def _move_cost(pb: Problem, m: int, s: int) -> int:
+    prev = pb.previous.get(m)
+    return MOVE_PENALTY if prev is not None and prev[0] != s else 0
+
+
+def _local_gaps(sched: Schedule, people: set[int], sessions: set[int]) -> int:
+    return sum(sched.participant_gaps(p, k) for p in people for k in sessions)
+
+
+def reduce_gaps(
+    sched: Schedule, rng: random.Random, deadline: float, flags: dict[str, bool]
+) -> int:
+    """Local search on idle gaps with the set of scheduled meetings fixed; returns gaps."""
+    pb = sched.pb
+    n_sessions = len(pb.session_slots)
+    locked = set(pb.locked)
+
+    def bad_list() -> list[tuple[int, int]]:
+        return [
+            (p, k)
+            for p in range(pb.n_participants)
+            for k in range(n_sessions)
+            if sched.participant_gaps(p, k) > 0
+        ]
+
+    bad = bad_list()
+    if not bad:
+        return 0
+    stall_limit = max(3000, 8 * pb.n_meetings)
+    max_iters = 60 * pb.n_meetings + 10_000
+    stall = 0
+    for it in range(max_iters):
+        if it % 256 == 0 and time.perf_counter() > deadline:
+            flags["time_limit_hit"] = True
+            break
+        if stall > stall_limit:
+            break
+        if not bad or it % 2000 == 1999:
+            bad = bad_list()
+            if not bad:
+                break
+        idx = rng.randrange(len(bad))
+        p, k = bad[idx]
+        if sched.participant_gaps(p, k) == 0:
+            bad[idx] = bad[-1]
+            bad.pop()
+            continue
+        mine = [
+            sched.occ[p][s]
+            for s in pb.session_slots[k]
+            if sched.occ[p][s] != NO_SLOT and sched.occ[p][s] not in locked
+        ]
+        if not mine:
+            bad[idx] = bad[-1]
+            bad.pop()
+            continue
+        # prefer the first or last meeting of the session: moving those closes gaps
+        m = mine[0] if rng.random() < 0.4 else mine[-1] if rng.random() < 0.67 else rng.choice(mine)
+        improved = _try_move(sched, m, rng, locked)
+        stall = 0 if improved else stall + 1
+    return sched.total_gaps()
+
+
+def _try_move(sched: Schedule, m: int, rng: random.Random, locked: set[int]) -> bool:
+    """Best relocate/swap of meeting m; applies it if not worse. True if strictly better."""
+    pb = sched.pb
+    a = sched.slot_of[m]
+    best: tuple[int, int, int] | None = None  # (delta, target slot, partner or NO_SLOT)
+    targets = list(pb.allowed[m])
+    rng.shuffle(targets)
+    for b in targets:
+        if b == a:
+            continue
+        partner = NO_SLOT
+        if not sched.can_place(m, b):
+            blockers = {sched.occ[q][b] for q in pb.parts[m]} - {NO_SLOT}
+            if len(blockers) != 1:
+                continue
+            (partner,) = blockers
+            if partner in locked or a not in pb.allowed[partner]:
+                continue
+        delta = _delta(sched, m, a, b, partner)
+        if delta is not None and (best is None or delta < best[0]):
+            best = (delta, b, partner)
+    if best is None:
+        return False
+    delta, b, partner = best
+    if delta > 0 or (delta == 0 and rng.random() > 0.3):
+        return False
+    _apply(sched, m, b, partner)
+    return delta < 0
+
+
+def _delta(sched: Schedule, m: int, a: int, b: int, partner: int) -> int | None:
+    pb = sched.pb
+    people = set(pb.parts[m])
+    if partner != NO_SLOT:
+        people.update(pb.parts[partner])
+    sessions = {pb.session_of[a], pb.session_of[b]}
+    before = _local_gaps(sched, people, sessions) + _move_cost(pb, m, a)
+    if partner != NO_SLOT:
+        before += _move_cost(pb, partner, b)
+    sched.remove(m)
+    ok = True
+    if partner != NO_SLOT:
+        sched.remove(partner)
+        ok = sched.can_place(m, b) and sched.can_place(partner, a)
+        if ok:
+            sched.place(m, b)
+            sched.place(partner, a)
+    else:
+        sched.place(m, b)
+    after = 0
+    if ok:
+        after = _local_gaps(sched, people, sessions) + _move_cost(pb, m, b)
+        if partner != NO_SLOT:
+            after += _move_cost(pb, partner, a)
+        sched.remove(m)
+        if partner != NO_SLOT:
+            sched.remove(partner)
+    if partner != NO_SLOT:
+        sched.place(partner, b)
+    sched.place(m, a)
+    return after - before if ok else None
+
+
+def _apply(sched: Schedule, m: int, b: int, partner: int) -> None:
+    a = sched.remove(m)
+    if partner != NO_SLOT:
+        sched.remove(partner)
+        sched.place(partner, a)
+    sched.place(m, b)
