@@ -1,0 +1,654 @@
+"""The match index: embeddings, BM25 postings and concept sets of all opportunities.
+
+Opportunities live in two partitions, one per kind, so a request is only ever scored against
+offers (and the reverse) and the dense product touches only the counterpart rows.
+
+Search (:meth:`MatchIndex.search`):
+
+1. Eligibility is applied as a vectorised mask first (status, deadline, visibility, owner;
+   rules in :mod:`.rules`).
+2. Candidates = dense top ``n_dense`` ∪ BM25 top ``n_lexical`` ∪ concept top ``n_concept``.
+3. Every candidate gets the full feature vector (:mod:`.fusion`), the weighted score, and the
+   best ``k`` get structured reasons. Ties are broken by opportunity id for stable output.
+
+Persistence: :meth:`MatchIndex.save` writes ``<path>.npz`` (arrays) and ``<path>.json``
+(ids, opportunities, vocabularies); no pickle is used anywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .bm25 import BM25Index
+from .embedding import DIM, Embedder, apertium_available, get_embedder
+from .explain import similarity_level
+from .fusion import FEATURES, Weights
+from .lexicon import Lexicon, default_lexicon
+from .rules import (
+    RuleConfig,
+    SectorTree,
+    category_score,
+    cross_border,
+    eligible,
+    market_score,
+    region_of,
+)
+from .text import MAX_TEXT_CHARS, detect_language, tokenize
+from .types import KINDS, EngineError, Match, Opportunity, Reason
+
+__all__ = ["IndexedDoc", "MatchIndex", "SearchConfig"]
+
+_FORMAT_VERSION = 1
+_NO_DEADLINE = np.iinfo(np.int32).max
+_VIS_CODES = {"public": 0, "network": 1, "private": 2}
+_MAX_QUERY_TERMS = 48
+
+
+@dataclass(slots=True)
+class SearchConfig:
+    """Candidate pool sizes and feature options."""
+
+    n_dense: int = 100
+    n_lexical: int = 50
+    n_concept: int = 50
+    max_concept_reasons: int = 5
+    max_sector_reasons: int = 3
+
+
+@dataclass(slots=True)
+class IndexedDoc:
+    """What the index derives from one opportunity's text."""
+
+    language: str | None
+    tokens: list[str]  # emptied once indexed (the BM25 index keeps the term ids)
+    concepts: dict[str, list[str]]  # concept id -> surface forms in this text
+
+
+@dataclass
+class _Partition:
+    kind: str
+    ids: list[str | None] = field(default_factory=list)
+    slot_of: dict[str, int] = field(default_factory=dict)
+    opps: list[Opportunity | None] = field(default_factory=list)
+    docs: list[IndexedDoc | None] = field(default_factory=list)
+    emb: np.ndarray = field(default_factory=lambda: np.zeros((0, DIM), dtype=np.float32))
+    alive: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    open_: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    deadline: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    vis: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
+    owner: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    free: list[int] = field(default_factory=list)
+    bm25: BM25Index = field(default_factory=BM25Index)
+    cidx: BM25Index = field(default_factory=lambda: BM25Index(k1=0.5, b=0.0))
+    networks: dict[str, set[int]] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    def _grow(self, need: int) -> None:
+        cap = self.emb.shape[0]
+        if need <= cap:
+            return
+        new = max(need, 2 * cap, 256)
+
+        def grow(a: np.ndarray, fill: Any = 0) -> np.ndarray:
+            shape = (new,) + a.shape[1:]
+            b = np.full(shape, fill, dtype=a.dtype)
+            b[: a.shape[0]] = a
+            return b
+
+        self.emb = grow(self.emb)
+        self.alive = grow(self.alive, False)
+        self.open_ = grow(self.open_, False)
+        self.deadline = grow(self.deadline, _NO_DEADLINE)
+        self.vis = grow(self.vis, 0)
+        self.owner = grow(self.owner, -1)
+
+    def allocate(self, opp_id: str) -> int:
+        slot = self.slot_of.get(opp_id)
+        if slot is not None:
+            return slot
+        if self.free:
+            slot = self.free.pop()
+            self.ids[slot] = opp_id
+        else:
+            slot = len(self.ids)
+            self.ids.append(opp_id)
+            self.opps.append(None)
+            self.docs.append(None)
+            self._grow(slot + 1)
+        self.slot_of[opp_id] = slot
+        return slot
+
+    def release(self, opp_id: str) -> bool:
+        slot = self.slot_of.pop(opp_id, None)
+        if slot is None:
+            return False
+        old = self.opps[slot]
+        if old is not None:
+            for net in old.networks:
+                self.networks.get(net, set()).discard(slot)
+        self.ids[slot] = None
+        self.opps[slot] = None
+        self.docs[slot] = None
+        self.alive[slot] = False
+        self.emb[slot] = 0.0
+        self.bm25.remove(slot)
+        self.cidx.remove(slot)
+        self.free.append(slot)
+        return True
+
+
+class MatchIndex:
+    """In-memory index of opportunities for cross-lingual matchmaking (thread-safe writes)."""
+
+    def __init__(
+        self,
+        embedder: Embedder | None = None,
+        lexicon: Lexicon | None = None,
+        sector_tree: SectorTree | None = None,
+        weights: Weights | None = None,
+        rules: RuleConfig | None = None,
+        search_config: SearchConfig | None = None,
+    ) -> None:
+        self.embedder = embedder or get_embedder()
+        self.lexicon = lexicon or default_lexicon()
+        self.sector_tree = sector_tree or SectorTree()
+        self.weights = weights or Weights()
+        self.rules = rules or RuleConfig()
+        self.search_config = search_config or SearchConfig()
+        self._parts = {k: _Partition(kind=k) for k in KINDS}
+        self._owners: dict[str, int] = {}
+        self._lock = threading.RLock()
+
+    # -- status --------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return sum(len(p.slot_of) for p in self._parts.values())
+
+    def __contains__(self, opp_id: object) -> bool:
+        return any(opp_id in p.slot_of for p in self._parts.values())
+
+    def status(self) -> dict[str, Any]:
+        """Health flags for the caller: model state, Catalan pivot state, size."""
+        pivot = self.embedder.pivot_status
+        if not apertium_available():
+            pivot = "unavailable"
+        return {
+            "embedding": self.embedder.status,
+            "embedding_error": self.embedder.error,
+            "catalan_pivot": pivot,
+            "documents": len(self),
+            "offers": len(self._parts["offer"].slot_of),
+            "requests": len(self._parts["request"].slot_of),
+        }
+
+    def get(self, opp_id: str) -> Opportunity | None:
+        for p in self._parts.values():
+            slot = p.slot_of.get(opp_id)
+            if slot is not None:
+                return p.opps[slot]
+        return None
+
+    # -- analysis ------------------------------------------------------------------------------
+    def analyse(self, opp: Opportunity) -> IndexedDoc:
+        """Language, tokens and concepts of an opportunity's text."""
+        text = opp.text[:MAX_TEXT_CHARS]
+        lang = opp.language or detect_language(text)
+        concepts: dict[str, list[str]] = {}
+        for hit in self.lexicon.find(text):
+            surfaces = concepts.setdefault(hit.concept_id, [])
+            if hit.surface not in surfaces and len(surfaces) < 3:
+                surfaces.append(hit.surface)
+        return IndexedDoc(language=lang, tokens=tokenize(text), concepts=concepts)
+
+    def embed(self, opps: Sequence[Opportunity], docs: Sequence[IndexedDoc]) -> np.ndarray:
+        """Embeddings of opportunities (Catalan pivoted). Raises EngineError without a model."""
+        return self.embedder.encode_with_pivot([o.text for o in opps], [d.language for d in docs])
+
+    # -- writes --------------------------------------------------------------------------------
+    def _owner_code(self, owner: str | None) -> int:
+        if owner is None:
+            return -1
+        code = self._owners.get(owner)
+        if code is None:
+            code = len(self._owners)
+            self._owners[owner] = code
+        return code
+
+    def _put(self, opp: Opportunity, doc: IndexedDoc, vec: np.ndarray) -> None:
+        if opp.kind not in self._parts:
+            raise ValueError(f"unknown kind {opp.kind!r} (expected offer or request)")
+        for kind, p in self._parts.items():
+            if kind != opp.kind:
+                p.release(opp.id)
+        part = self._parts[opp.kind]
+        if opp.id in part.slot_of:
+            part.release(opp.id)
+        slot = part.allocate(opp.id)
+        part.opps[slot] = opp
+        part.docs[slot] = doc
+        norm = float(np.linalg.norm(vec))
+        part.emb[slot] = vec / norm if norm > 0 else 0.0
+        part.alive[slot] = True
+        part.open_[slot] = opp.status == "open"
+        part.deadline[slot] = opp.deadline.toordinal() if opp.deadline else _NO_DEADLINE
+        part.vis[slot] = _VIS_CODES.get(opp.visibility, 2)
+        part.owner[slot] = self._owner_code(opp.owner_id)
+        for net in opp.networks:
+            part.networks.setdefault(net, set()).add(slot)
+        part.bm25.add(slot, doc.tokens)
+        part.cidx.add(slot, list(doc.concepts))
+        doc.tokens = []  # memory: tokens are recoverable from the BM25 term ids
+
+    def upsert(self, opp: Opportunity, vector: np.ndarray | None = None) -> None:
+        """Add or replace one opportunity (embedding computed unless ``vector`` is given)."""
+        doc = self.analyse(opp)
+        vec = vector if vector is not None else self.embed([opp], [doc])[0]
+        with self._lock:
+            self._put(opp, doc, np.asarray(vec, dtype=np.float32))
+
+    def remove(self, opp_id: str) -> bool:
+        """Forget an opportunity; True if it was indexed."""
+        with self._lock:
+            return any(p.release(opp_id) for p in self._parts.values())
+
+    def build(
+        self,
+        opportunities: Iterable[Opportunity],
+        progress: Callable[[int, int], None] | None = None,
+        vectors: np.ndarray | None = None,
+        batch_size: int = 256,
+    ) -> None:
+        """Add many opportunities, embedding in batches; ``progress(done, total)`` per batch."""
+        opps = list(opportunities)
+        total = len(opps)
+        for start in range(0, total, batch_size):
+            chunk = opps[start : start + batch_size]
+            docs = [self.analyse(o) for o in chunk]
+            vecs = (
+                vectors[start : start + len(chunk)]
+                if vectors is not None
+                else self.embed(chunk, docs)
+            )
+            with self._lock:
+                for o, d, v in zip(chunk, docs, vecs, strict=True):
+                    self._put(o, d, np.asarray(v, dtype=np.float32))
+            if progress is not None:
+                progress(min(start + len(chunk), total), total)
+        self.compact()
+
+    def compact(self) -> None:
+        """Merge recent postings into the compiled BM25 matrices (done by ``build``/``load``)."""
+        with self._lock:
+            for p in self._parts.values():
+                p.bm25.compact()
+                p.cidx.compact()
+
+    # -- search --------------------------------------------------------------------------------
+    def _query_repr(self, query: Opportunity | str) -> tuple[Opportunity, IndexedDoc, np.ndarray]:
+        if isinstance(query, str):
+            for p in self._parts.values():
+                slot = p.slot_of.get(query)
+                if slot is not None:
+                    opp = p.opps[slot]
+                    assert opp is not None
+                    return opp, self._indexed_doc(p, slot), p.emb[slot].copy()
+            raise KeyError(f"unknown opportunity id {query!r}")
+        for p in self._parts.values():
+            slot = p.slot_of.get(query.id)
+            if slot is not None and p.opps[slot] == query:
+                return query, self._indexed_doc(p, slot), p.emb[slot].copy()
+        doc = self.analyse(query)
+        return query, doc, self.embed([query], [doc])[0]
+
+    @staticmethod
+    def _indexed_doc(part: _Partition, slot: int) -> IndexedDoc:
+        doc = part.docs[slot]
+        assert doc is not None
+        tokens: list[str] = []
+        entry = part.bm25.doc_terms.get(slot)
+        if entry is not None:
+            for tid, tf in zip(entry[0].tolist(), entry[1].tolist(), strict=True):
+                tokens.extend([part.bm25.terms[tid]] * tf)
+        return IndexedDoc(language=doc.language, tokens=tokens, concepts=doc.concepts)
+
+    def _mask(
+        self, part: _Partition, query: Opportunity, viewer_networks: Iterable[str] | None
+    ) -> np.ndarray:
+        n = part.size
+        today = self.rules.current_date().toordinal()
+        mask = part.alive[:n].copy()
+        if self.rules.require_open_status:
+            mask &= part.open_[:n]
+        mask &= part.deadline[:n] >= today
+        vis = part.vis[:n]
+        visible = vis == 0
+        nets = set(viewer_networks if viewer_networks is not None else query.networks)
+        if nets:
+            shared = np.zeros(n, dtype=bool)
+            for net in nets:
+                slots = part.networks.get(net)
+                if slots:
+                    shared[np.fromiter(slots, dtype=np.int64, count=len(slots))] = True
+            visible |= (vis == 1) & shared
+        mask &= visible
+        if query.owner_id is not None and query.owner_id in self._owners:
+            mask &= part.owner[:n] != self._owners[query.owner_id]
+        qslot = part.slot_of.get(query.id)
+        if qslot is not None:
+            mask[qslot] = False
+        return mask
+
+    @staticmethod
+    def _top(scores: np.ndarray, mask: np.ndarray, n: int, positive: bool) -> np.ndarray:
+        valid = mask & (scores > 0) if positive else mask
+        idx = np.flatnonzero(valid)
+        if len(idx) <= n:
+            return idx
+        sub = scores[idx]
+        part = np.argpartition(-sub, n - 1)[:n]
+        return idx[part]
+
+    def search(
+        self,
+        query: Opportunity | str,
+        k: int = 10,
+        viewer_networks: Iterable[str] | None = None,
+        weights: Weights | None = None,
+        explain: bool = True,
+    ) -> list[Match]:
+        """Top ``k`` counterpart opportunities for ``query`` (an Opportunity or an indexed id).
+
+        ``viewer_networks`` defaults to the query's ``networks`` (networks of its owner).
+        Raises ``KeyError`` for an unknown id and ``EngineError`` if a new query cannot be
+        embedded.
+        """
+        w = weights or self.weights
+        cfg = self.search_config
+        q, qdoc, qvec = self._query_repr(query)
+        if q.kind not in self._parts:
+            raise ValueError(f"unknown kind {q.kind!r}")
+        target = "offer" if q.kind == "request" else "request"
+        with self._lock:
+            part = self._parts[target]
+            n = part.size
+            if n == 0 or k <= 0:
+                return []
+            mask = self._mask(part, q, viewer_networks)
+            if not mask.any():
+                return []
+            dense = part.emb[:n] @ qvec.astype(np.float32)
+            qtokens = self._prune_query_terms(part.bm25, qdoc.tokens)
+            lex = part.bm25.score_all(qtokens, n)
+            qconcepts = list(qdoc.concepts)
+            con = part.cidx.score_all(qconcepts, n) if qconcepts else np.zeros(n, np.float32)
+            cand = np.union1d(
+                np.union1d(
+                    self._top(dense, mask, cfg.n_dense, positive=False),
+                    self._top(lex, mask, cfg.n_lexical, positive=True),
+                ),
+                self._top(con, mask, cfg.n_concept, positive=True),
+            )
+            scored: list[tuple[float, str, int, dict[str, float]]] = []
+            lex_max = float(lex[cand].max()) if len(cand) else 0.0
+            cidf = {c: self._concept_idf(part, c) for c in qconcepts}
+            cidf_total = sum(cidf.values())
+            for slot in cand.tolist():
+                opp = part.opps[slot]
+                doc = part.docs[slot]
+                if opp is None or doc is None or not eligible(q, opp, self.rules, viewer_networks):
+                    continue
+                feats = self._features(
+                    q,
+                    qdoc,
+                    opp,
+                    doc,
+                    float(dense[slot]),
+                    float(lex[slot]),
+                    lex_max,
+                    cidf,
+                    cidf_total,
+                )
+                scored.append((w.score(feats), opp.id, slot, feats))
+            scored.sort(key=lambda t: (-t[0], t[1]))
+            out: list[Match] = []
+            for rank, (score, opp_id, slot, feats) in enumerate(scored[:k], start=1):
+                opp, doc = part.opps[slot], part.docs[slot]
+                assert opp is not None and doc is not None
+                reasons = self._reasons(q, qdoc, opp, doc, feats, cidf, part) if explain else []
+                out.append(Match(opp_id, float(score), feats, reasons, rank))
+            return out
+
+    @staticmethod
+    def _prune_query_terms(bm25: BM25Index, tokens: list[str]) -> list[str]:
+        """Keep the query's most informative terms (long texts make slow, noisy queries)."""
+        uniq = [t for t in dict.fromkeys(tokens) if t in bm25.vocab]
+        if len(uniq) <= _MAX_QUERY_TERMS:
+            return [t for t in tokens if t in bm25.vocab]
+        ranked = sorted(uniq, key=lambda t: -bm25.idf(bm25.vocab[t]))[:_MAX_QUERY_TERMS]
+        keep = set(ranked)
+        return [t for t in tokens if t in keep]
+
+    @staticmethod
+    def _concept_idf(part: _Partition, concept: str) -> float:
+        tid = part.cidx.vocab.get(concept)
+        n = max(part.cidx.n_docs, 1)
+        df = part.cidx.df[tid] if tid is not None else 0
+        return math.log(1.0 + (n + 1.0) / (df + 1.0))
+
+    def _features(
+        self,
+        q: Opportunity,
+        qdoc: IndexedDoc,
+        c: Opportunity,
+        cdoc: IndexedDoc,
+        dense: float,
+        lex: float,
+        lex_max: float,
+        cidf: dict[str, float],
+        cidf_total: float,
+    ) -> dict[str, float]:
+        shared = [x for x in cidf if x in cdoc.concepts]
+        concept = sum(cidf[x] for x in shared) / cidf_total if cidf_total > 0 else 0.0
+        sector, _ = self.sector_tree.score(q.sectors, c.sectors)
+        feats = {
+            "dense": max(dense, 0.0),
+            "bm25": lex / lex_max if lex_max > 0 else 0.0,
+            "concept": concept,
+            "sector": sector,
+            "category": category_score(q.category, c.category),
+            "market": market_score(q, c),
+            "cross_border": 1.0 if cross_border(q.country, c.country, self.rules) else 0.0,
+        }
+        assert set(feats) == set(FEATURES)
+        return feats
+
+    def _reasons(
+        self,
+        q: Opportunity,
+        qdoc: IndexedDoc,
+        c: Opportunity,
+        cdoc: IndexedDoc,
+        feats: dict[str, float],
+        cidf: dict[str, float],
+        part: _Partition,
+    ) -> list[Reason]:
+        cfg = self.search_config
+        w = self.weights
+        reasons: list[Reason] = []
+        shared = sorted((x for x in cidf if x in cdoc.concepts), key=lambda x: -cidf[x])
+        for cid in shared[: cfg.max_concept_reasons]:
+            reasons.append(
+                Reason(
+                    "shared_concept",
+                    {
+                        "concept": cid,
+                        "labels": self.lexicon.labels(cid),
+                        "query_terms": list(qdoc.concepts.get(cid, [])),
+                        "candidate_terms": list(cdoc.concepts.get(cid, [])),
+                        "query_language": qdoc.language,
+                        "candidate_language": cdoc.language,
+                    },
+                    weight=w.concept * cidf[cid] / max(sum(cidf.values()), 1e-9),
+                )
+            )
+        _, rels = self.sector_tree.score(q.sectors, c.sectors)
+        for a, b, rel in rels[: cfg.max_sector_reasons]:
+            reasons.append(
+                Reason(
+                    "shared_sector",
+                    {"sector": a, "other": b, "relation": rel},
+                    weight=w.sector * feats["sector"],
+                )
+            )
+        if feats["category"] >= 0.5 and q.category and c.category:
+            level = "same" if q.category == c.category else "compatible"
+            reasons.append(
+                Reason(
+                    "category_fit",
+                    {
+                        "query_category": q.category,
+                        "candidate_category": c.category,
+                        "level": level,
+                    },
+                    weight=w.category * feats["category"],
+                )
+            )
+        if feats["market"] == 1.0:
+            request, offer = (q, c) if q.kind == "request" else (c, q)
+            reasons.append(
+                Reason(
+                    "market_fit",
+                    {"country": (request.country or "").upper(), "markets": offer.target_markets},
+                    weight=w.market,
+                )
+            )
+        if feats["cross_border"] == 1.0:
+            reasons.append(
+                Reason(
+                    "cross_border",
+                    {
+                        "countries": [(q.country or "").upper(), (c.country or "").upper()],
+                        "regions": [region_of(q.country), region_of(c.country)],
+                    },
+                    weight=w.cross_border,
+                )
+            )
+        reasons.append(
+            Reason(
+                "semantic_similarity",
+                {"level": similarity_level(feats["dense"]), "score": round(feats["dense"], 4)},
+                weight=w.dense * feats["dense"],
+            )
+        )
+        slot = part.slot_of.get(c.id)
+        if slot is not None and slot in part.bm25.doc_terms:
+            tids = set(part.bm25.doc_terms[slot][0].tolist())
+            terms = part.bm25.terms
+            qt = {part.bm25.vocab[t] for t in qdoc.tokens if t in part.bm25.vocab}
+            common = sorted(qt & tids, key=lambda t: -part.bm25.idf(t))[:5]
+            if common:
+                reasons.append(
+                    Reason(
+                        "keyword_overlap",
+                        {"terms": [terms[t] for t in common]},
+                        weight=w.bm25 * feats["bm25"],
+                    )
+                )
+        return reasons
+
+    # -- persistence ---------------------------------------------------------------------------
+    def save(self, path: str | Path) -> None:
+        """Write ``<path>.npz`` and ``<path>.json`` (no pickle)."""
+        base = Path(path)
+        arrays: dict[str, np.ndarray] = {}
+        meta: dict[str, Any] = {"version": _FORMAT_VERSION, "weights": self.weights.to_json()}
+        with self._lock:
+            for kind, p in self._parts.items():
+                live = [s for s in range(p.size) if p.ids[s] is not None]
+                arrays[f"{kind}_emb"] = p.emb[live].astype(np.float32)
+                vocab, bm = p.bm25.state()
+                # Re-number slots densely in the saved order.
+                remap = np.full(max(p.size, 1), -1, dtype=np.int32)
+                remap[live] = np.arange(len(live), dtype=np.int32)
+                for name, arr in bm.items():
+                    if name in ("slots", "live"):
+                        arr = remap[arr] if len(arr) else arr
+                    elif name == "doc_len":
+                        arr = arr[live] if len(arr) else arr
+                    arrays[f"{kind}_bm25_{name}"] = arr
+                meta[kind] = {
+                    "vocab": vocab,
+                    "opportunities": [p.opps[s].to_json() for s in live],  # type: ignore[union-attr]
+                    "docs": [
+                        {
+                            "language": d.language,
+                            "concepts": d.concepts,
+                        }
+                        for d in (p.docs[s] for s in live)
+                        if d is not None
+                    ],
+                }
+        np.savez(base.with_suffix(".npz"), **arrays)
+        with open(base.with_suffix(".json"), "w", encoding="utf-8") as fh:
+            json.dump(meta, fh, ensure_ascii=False)
+
+    @classmethod
+    def load(
+        cls,
+        path: str | Path,
+        embedder: Embedder | None = None,
+        lexicon: Lexicon | None = None,
+        sector_tree: SectorTree | None = None,
+        rules: RuleConfig | None = None,
+    ) -> MatchIndex:
+        """Read an index written by :meth:`save`."""
+        base = Path(path)
+        with open(base.with_suffix(".json"), encoding="utf-8") as fh:
+            meta = json.load(fh)
+        if meta.get("version") != _FORMAT_VERSION:
+            raise EngineError(f"unsupported index format {meta.get('version')!r}")
+        idx = cls(
+            embedder=embedder,
+            lexicon=lexicon,
+            sector_tree=sector_tree,
+            weights=Weights.from_json(meta.get("weights", {})),
+            rules=rules,
+        )
+        with np.load(base.with_suffix(".npz"), allow_pickle=False) as npz:
+            for kind in KINDS:
+                m = meta[kind]
+                opps = [Opportunity.from_json(d) for d in m["opportunities"]]
+                emb = npz[f"{kind}_emb"]
+                bm = {
+                    name: npz[f"{kind}_bm25_{name}"]
+                    for name in ("slots", "tids", "tfs", "doc_len", "live")
+                }
+                bm25 = BM25Index.from_state(m["vocab"], bm)
+                part = idx._parts[kind]
+                for i, (opp, d) in enumerate(zip(opps, m["docs"], strict=True)):
+                    doc = IndexedDoc(language=d["language"], tokens=[], concepts=d["concepts"])
+                    slot = part.allocate(opp.id)
+                    part.opps[slot] = opp
+                    part.docs[slot] = doc
+                    part.emb[slot] = emb[i]
+                    part.alive[slot] = True
+                    part.open_[slot] = opp.status == "open"
+                    part.deadline[slot] = opp.deadline.toordinal() if opp.deadline else _NO_DEADLINE
+                    part.vis[slot] = _VIS_CODES.get(opp.visibility, 2)
+                    part.owner[slot] = idx._owner_code(opp.owner_id)
+                    for net in opp.networks:
+                        part.networks.setdefault(net, set()).add(slot)
+                    part.cidx.add(slot, list(doc.concepts))
+                part.bm25 = bm25
+                part.cidx.compact()
+        return idx
