@@ -1,0 +1,3 @@
+from digibridge.cli import main
+
+raise SystemExit(main())

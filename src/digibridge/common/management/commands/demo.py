@@ -1,0 +1,32 @@
+"""``digibridge demo [--reset]``: load the Barcelona forum demo and print its logins."""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo programme: the 2025 Barcelona International Cooperation Forum with "
+        "its organisations, partner cities, executives and opportunities."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset", action="store_true", help="delete the demo data first, then load it afresh"
+        )
+
+    def handle(self, *args, reset: bool, **options):
+        from digibridge.demo import content
+        from digibridge.demo.loader import load_demo
+
+        counts = load_demo(reset=reset, progress=lambda message: self.stdout.write(message))
+        if counts:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    "Loaded " + ", ".join(f"{n} {what}" for what, n in counts.items()) + "."
+                )
+            )
+        self.stdout.write("Demo logins (e-mail / password):")
+        for user in content.DEMO_USERS:
+            self.stdout.write(f"  {user['role']:<10} {user['email']} / {user['password']}")

@@ -1,0 +1,46 @@
+"""Serve DigiBridge with gunicorn (a production WSGI server) and whitenoise for static files."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Serve the platform with gunicorn on HOST:PORT (static files through whitenoise)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+        parser.add_argument("--threads", type=int, default=4, help="threads per worker")
+        parser.add_argument(
+            "--no-collectstatic", action="store_true", help="skip collecting static files"
+        )
+
+    def handle(self, *args, host, port, workers, threads, no_collectstatic, **options):
+        if not no_collectstatic:
+            call_command("collectstatic", interactive=False, verbosity=0)
+        from gunicorn.app.base import BaseApplication
+
+        from digibridge.config.wsgi import application
+
+        class Server(BaseApplication):
+            def load_config(self):
+                self.cfg.set("bind", f"{host}:{port}")
+                self.cfg.set("workers", workers)
+                self.cfg.set("threads", threads)
+                self.cfg.set("accesslog", "-")
+                self.cfg.set("timeout", 60)
+                self.cfg.set("graceful_timeout", 10)
+
+            def load(self):
+                return application
+
+        db = settings.DATABASES["default"]
+        self.stdout.write(
+            f"DigiBridge on http://{host}:{port}/ (database: {db['ENGINE'].rsplit('.', 1)[-1]} "
+            f"{db.get('NAME')}); stop with Ctrl+C."
+        )
+        Server().run()

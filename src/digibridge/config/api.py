@@ -1,0 +1,100 @@
+"""The REST API under /api/v1/: one router per app, JSON errors everywhere."""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from digibridge.common.api import field_error
+from digibridge.common.errors import DomainError, NotFoundError, PermissionDeniedError
+from digibridge.directory.api import router as directory_router
+from digibridge.marketplace.api import router as marketplace_router
+
+logger = logging.getLogger(__name__)
+
+api = NinjaAPI(
+    title="DigiBridge API",
+    version="1",
+    description=(
+        "Organisations, people, sectors, networks and opportunities of a DigiBridge platform. "
+        "Authenticate with a session (the web pages' login) or with "
+        "`Authorization: Bearer <token>` (create a token on your profile page)."
+    ),
+    docs_url="/docs",
+    urls_namespace="api",
+)
+api.add_router("/", directory_router)
+api.add_router("/", marketplace_router)
+
+
+def _extra_routers() -> None:
+    """Routers of the apps that build on the foundation register here when present."""
+    from importlib import import_module
+
+    for module in ("digibridge.matching.api",):
+        try:
+            router = import_module(module).router
+        except (ImportError, AttributeError):
+            continue
+        api.add_router("/", router)
+
+
+_extra_routers()
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc: ValidationError):
+    return api.create_response(request, {"detail": exc.errors}, status=422)
+
+
+@api.exception_handler(PermissionDeniedError)
+def on_forbidden(request, exc: PermissionDeniedError):
+    return api.create_response(request, {"detail": exc.message}, status=403)
+
+
+@api.exception_handler(NotFoundError)
+def on_not_found(request, exc: NotFoundError):
+    return api.create_response(request, {"detail": exc.message}, status=404)
+
+
+@api.exception_handler(DomainError)
+def on_domain_error(request, exc: DomainError):
+    return api.create_response(request, field_error(exc.message, exc.field), status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def on_django_forbidden(request, exc):
+    return api.create_response(request, {"detail": _("Permission denied.")}, status=403)
+
+
+@api.exception_handler(Http404)
+def on_404(request, exc):
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(ObjectDoesNotExist)
+def on_does_not_exist(request, exc):
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request, exc):
+    return api.create_response(request, {"detail": _("Authentication required.")}, status=401)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(Exception)
+def on_unexpected(request, exc: Exception):
+    logger.exception("Unexpected API error on %s", request.path)
+    return api.create_response(
+        request, {"detail": _("Something went wrong on our side; it has been logged.")}, status=500
+    )

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+from django.views.static import serve
+
+from .api import api
+
+urlpatterns = [
+    path("", include("digibridge.common.urls")),
+    path("accounts/", include("digibridge.accounts.urls")),
+    path("directory/", include("digibridge.directory.urls")),
+    path("opportunities/", include("digibridge.marketplace.urls")),
+    path("api/v1/", api.urls),
+    path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False), name="api-docs"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    # Uploaded files (logos, documents). Behind a reverse proxy, serve MEDIA_ROOT from there.
+    path(
+        f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+    ),
+]

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from .models import CONTENT_LANGUAGES, Organisation, Sector
+
+
+def sector_choices():
+    choices = []
+    for sector in Sector.objects.select_related("parent").order_by("parent_id", "position"):
+        prefix = "— " if sector.parent_id else ""
+        choices.append((sector.slug, prefix + sector.label))
+    return choices
+
+
+class OrganisationForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    name_zh = forms.CharField(label=_("Name in Chinese"), max_length=200, required=False)
+    type = forms.ChoiceField(label=_("Type"), choices=Organisation.Type.choices)
+    country = forms.ChoiceField(label=_("Country"), choices=[])
+    city = forms.CharField(label=_("City"), max_length=100, required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    description = forms.CharField(
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=10000,
+        help_text=_("Write in the language you prefer; matching works across languages."),
+    )
+    description_language = forms.ChoiceField(
+        label=_("Language of the description"), choices=CONTENT_LANGUAGES, required=False
+    )
+    sectors = forms.MultipleChoiceField(label=_("Sectors"), choices=[], required=False)
+    size = forms.ChoiceField(
+        label=_("Size"), choices=[("", "—"), *Organisation.Size.choices], required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", "—"), *list(countries)]
+        self.fields["sectors"].choices = sector_choices()
+
+    @classmethod
+    def initial_for(cls, org: Organisation) -> dict:
+        return {
+            "name": org.name,
+            "name_zh": (org.names or {}).get("zh-hans", ""),
+            "type": org.type,
+            "country": org.country.code,
+            "city": org.city,
+            "website": org.website,
+            "description": org.description,
+            "description_language": org.description_language,
+            "sectors": [s.slug for s in org.sectors.all()],
+            "size": org.size,
+        }
+
+    def service_data(self) -> tuple[dict, list[str]]:
+        data = dict(self.cleaned_data)
+        sectors = data.pop("sectors")
+        name_zh = data.pop("name_zh")
+        data["names"] = {"zh-hans": name_zh} if name_zh else {}
+        return data, sectors
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    type = forms.ChoiceField(
+        label=_("Type"), choices=[("", _("All types")), *Organisation.Type.choices], required=False
+    )
+    country = forms.ChoiceField(label=_("Country"), choices=[], required=False)
+    sector = forms.ChoiceField(label=_("Sector"), choices=[], required=False)
+    network = forms.ChoiceField(label=_("Network"), choices=[], required=False)
+
+    def __init__(self, *args, **kwargs):
+        from .models import Network
+
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("All countries")), *list(countries)]
+        self.fields["sector"].choices = [("", _("All sectors")), *sector_choices()]
+        self.fields["network"].choices = [
+            ("", _("All networks")),
+            *Network.objects.values_list("slug", "name"),
+        ]
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {k: v for k, v in self.cleaned_data.items() if v}

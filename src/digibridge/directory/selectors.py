@@ -1,0 +1,122 @@
+"""Directory reads shared by pages, the API and other apps."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from .models import Network, NetworkMembership, Organisation, OrganisationMember, Person, Sector
+
+
+def user_organisation_ids(user) -> frozenset[int]:
+    """Ids of the organisations ``user`` acts for (cached on the user object per request)."""
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_organisation_ids", None)
+    if cached is None:
+        cached = frozenset(
+            OrganisationMember.objects.filter(user=user).values_list("organisation_id", flat=True)
+        )
+        user._organisation_ids = cached
+    return cached
+
+
+def user_network_ids(user) -> frozenset[int]:
+    """Ids of the networks that any of the user's organisations belongs to."""
+    org_ids = user_organisation_ids(user)
+    if not org_ids:
+        return frozenset()
+    cached = getattr(user, "_network_ids", None)
+    if cached is None:
+        cached = frozenset(
+            NetworkMembership.objects.filter(organisation_id__in=org_ids).values_list(
+                "network_id", flat=True
+            )
+        )
+        user._network_ids = cached
+    return cached
+
+
+def is_operator(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_operator)
+
+
+def can_act_for(user, organisation: Organisation) -> bool:
+    """Operators act for every organisation; members act for their own."""
+    return is_operator(user) or organisation.pk in user_organisation_ids(user)
+
+
+def organisations_visible_to(user) -> QuerySet[Organisation]:
+    """Approved organisations, plus the user's own pending ones; operators see all."""
+    qs = Organisation.objects.all()
+    if is_operator(user):
+        return qs
+    own = user_organisation_ids(user)
+    return qs.filter(Q(status=Organisation.Status.APPROVED) | Q(pk__in=own))
+
+
+def organisation_search(
+    *,
+    user,
+    q: str = "",
+    type: str = "",
+    country: str = "",
+    sector: str = "",
+    network: str = "",
+) -> QuerySet[Organisation]:
+    """Search names (in any language) and descriptions; filter by type, country, sector, network.
+
+    A sector filter includes the sector's sub-sectors.
+    """
+    qs = organisations_visible_to(user)
+    q = (q or "").strip()[:200]
+    if q:
+        qs = qs.filter(
+            Q(name__icontains=q)
+            | Q(names__icontains=q)
+            | Q(description__icontains=q)
+            | Q(city__icontains=q)
+        )
+    if type:
+        qs = qs.filter(type=type)
+    if country:
+        qs = qs.filter(country=country.upper())
+    if sector:
+        qs = qs.filter(sectors__in=sector_with_descendants(sector)).distinct()
+    if network:
+        qs = qs.filter(network_memberships__network__slug=network)
+    return qs.prefetch_related("sectors").order_by("name")
+
+
+def sector_with_descendants(slug: str) -> QuerySet[Sector]:
+    return Sector.objects.filter(Q(slug=slug) | Q(parent__slug=slug))
+
+
+def sector_tree() -> list[Sector]:
+    """Top-level sectors with their children prefetched, in taxonomy order."""
+    return list(
+        Sector.objects.filter(parent__isnull=True).prefetch_related("children").order_by("position")
+    )
+
+
+def networks_list() -> QuerySet[Network]:
+    from django.db.models import Count
+
+    return Network.objects.annotate(member_count=Count("memberships")).order_by("name")
+
+
+def network_members(*, network: Network) -> QuerySet[NetworkMembership]:
+    return network.memberships.select_related("organisation").order_by("role", "organisation__name")
+
+
+def person_contact_visible(*, person: Person, viewer) -> bool:
+    """Contact details show to operators, to the person, to colleagues of the same organisation,
+    and to people the person has connected with (an accepted meeting, once events exist)."""
+    if viewer is None or not viewer.is_authenticated:
+        return False
+    if is_operator(viewer) or person.user_id == viewer.pk:
+        return True
+    if person.organisation_id in user_organisation_ids(viewer):
+        return True
+    from digibridge.common.connections import users_connected
+
+    return person.user_id is not None and users_connected(person.user_id, viewer.pk)

@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from digibridge.directory.forms import sector_choices
+
+from .models import Opportunity
+
+
+class OpportunityForm(forms.Form):
+    owner = forms.ChoiceField(label=_("Published by"), choices=[])
+    kind = forms.ChoiceField(label=_("Kind"), choices=Opportunity.Kind.choices)
+    category = forms.ChoiceField(label=_("Category"), choices=Opportunity.Category.choices)
+    title = forms.CharField(label=_("Title"), max_length=200, min_length=3)
+    description = forms.CharField(
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=10000,
+        help_text=_("Any of English, Chinese, Spanish or Catalan; matching works across them."),
+    )
+    sectors = forms.MultipleChoiceField(label=_("Sectors"), choices=[], required=False)
+    target_countries = forms.MultipleChoiceField(
+        label=_("Target countries or markets"), choices=[], required=False
+    )
+    budget_min = forms.DecimalField(
+        label=_("Budget from"), min_value=0, max_digits=14, decimal_places=2, required=False
+    )
+    budget_max = forms.DecimalField(
+        label=_("Budget up to"), min_value=0, max_digits=14, decimal_places=2, required=False
+    )
+    currency = forms.ChoiceField(label=_("Currency"), choices=Opportunity.Currency.choices)
+    deadline = forms.DateField(
+        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    visibility = forms.ChoiceField(label=_("Visibility"), choices=Opportunity.Visibility.choices)
+
+    def __init__(self, *args, owners=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].choices = [(str(o.pk), o.name) for o in owners]
+        self.fields["sectors"].choices = sector_choices()
+        self.fields["target_countries"].choices = list(countries)
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("budget_min"), data.get("budget_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("budget_max", _("The upper end must not be below the lower end."))
+        return data
+
+    @classmethod
+    def initial_for(cls, opportunity: Opportunity) -> dict:
+        return {
+            "owner": str(opportunity.owner_id),
+            "kind": opportunity.kind,
+            "category": opportunity.category,
+            "title": opportunity.title,
+            "description": opportunity.description,
+            "sectors": [s.slug for s in opportunity.sectors.all()],
+            "target_countries": [c.code for c in opportunity.target_countries],
+            "budget_min": opportunity.budget_min,
+            "budget_max": opportunity.budget_max,
+            "currency": opportunity.currency,
+            "deadline": opportunity.deadline,
+            "visibility": opportunity.visibility,
+        }
+
+    def service_data(self) -> tuple[int, dict, list[str]]:
+        data = dict(self.cleaned_data)
+        owner = int(data.pop("owner"))
+        sectors = data.pop("sectors")
+        return owner, data, sectors
+
+
+class OpportunityFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("", _("Offers and requests")), *Opportunity.Kind.choices],
+        required=False,
+    )
+    category = forms.ChoiceField(
+        label=_("Category"),
+        choices=[("", _("All categories")), *Opportunity.Category.choices],
+        required=False,
+    )
+    sector = forms.ChoiceField(label=_("Sector"), choices=[], required=False)
+    country = forms.ChoiceField(label=_("Country"), choices=[], required=False)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[
+            ("", _("All languages")),
+            ("en", _("English")),
+            ("zh-hans", _("Chinese")),
+            ("es", _("Spanish")),
+            ("ca", _("Catalan")),
+        ],
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].choices = [("", _("All sectors")), *sector_choices()]
+        self.fields["country"].choices = [("", _("All countries")), *list(countries)]
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {k: v for k, v in self.cleaned_data.items() if v}
