@@ -197,7 +197,7 @@ class BM25Index:
         empty = np.zeros(0, dtype=np.int32)
         arrays = {
             "slots": np.concatenate(
-                [np.full(len(p[0]), s, np.int32) for s, p in zip(live, parts, strict=False)]
+                [np.full(len(p[0]), s, np.int32) for s, p in zip(live, parts, strict=True)]
             )
             if parts
             else empty,

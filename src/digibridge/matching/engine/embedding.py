@@ -109,7 +109,8 @@ class Embedder:
                     raise EngineError(f"embedding model could not be loaded: {self.error}") from exc
                 self._encoder = model
                 self.status = "ok"
-        assert self._encoder is not None
+        if self._encoder is None:  # pragma: no cover - set above or raised
+            raise EngineError("embedding model unavailable")
         return self._encoder
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:

@@ -84,11 +84,11 @@ def load_corpus(path: Path) -> tuple[list[Opportunity], dict[str, str | None]]:
             raise InputError(f"{where}: duplicate id {oid!r}")
         seen.add(oid)
 
-        def text(name: str) -> str:
+        def text(name: str, obj: dict[str, Any] = obj) -> str:
             val = obj.get(name)
             return str(val)[:MAX_TEXT_CHARS] if val is not None else ""
 
-        def codes(name: str) -> list[str]:
+        def codes(name: str, obj: dict[str, Any] = obj) -> list[str]:
             val = obj.get(name)
             if isinstance(val, str):
                 return [val]

@@ -75,7 +75,7 @@ class FeedbackExample:
 def learn_weights(
     examples: Sequence[FeedbackExample | tuple[Mapping[str, float], int]],
     defaults: Weights | None = None,
-    l2: float = 1.0,
+    l2: float = 0.02,
     min_examples: int = 20,
     min_per_class: int = 5,
     iterations: int = 50,
