@@ -191,3 +191,123 @@ def test_deterministic():
     assert content.build_event() == content.EVENT
     reloaded = importlib.reload(content)
     assert reloaded.PEOPLE == content.build_people()
+
+
+OPP_KINDS = {"offer", "request"}
+OPP_CATEGORIES = {"technology", "commercial", "investment", "partnership", "procurement"}
+
+
+def test_opportunities_counts_and_fields():
+    opps = content.OPPORTUNITIES
+    assert len(opps) >= 320
+    sectors = _sector_slugs()
+    keys = [o["key"] for o in opps]
+    assert len(keys) == len(set(keys))
+    for o in opps:
+        assert o["owner"] in ORG_KEYS, o["key"]
+        assert o["kind"] in OPP_KINDS
+        assert o["category"] in OPP_CATEGORIES
+        assert o["language"] in TEXT_LANGS
+        assert 1 <= len(o["sectors"]) <= 3 and set(o["sectors"]) <= sectors, o["key"]
+        assert o["target_countries"] and all(len(c) == 2 for c in o["target_countries"])
+        assert o["currency"] in {"EUR", "CNY", "USD"}
+        assert o["status"] in {"published", "draft", "closed"}
+        assert o["visibility"] in {"public", "network", "private"}
+        assert o["deadline_days"] is None or isinstance(o["deadline_days"], int)
+        if o["budget_min"] is not None:
+            assert isinstance(o["budget_min"], int) and o["budget_min"] <= o["budget_max"]
+        assert "{" not in o["title"] and "{" not in o["description"]
+        assert o["title"].strip() and len(o["description"]) > 60
+    assert {o["kind"] for o in opps} == OPP_KINDS
+    assert {o["category"] for o in opps} == OPP_CATEGORIES
+
+
+def test_opportunity_titles_distinct():
+    titles = [o["title"] for o in content.OPPORTUNITIES]
+    assert len(titles) == len(set(titles))
+
+
+def test_opportunity_language_balance_and_authorship():
+    opps = content.OPPORTUNITIES
+    share = Counter(o["language"] for o in opps)
+    for lang in TEXT_LANGS:
+        assert 0.18 <= share[lang] / len(opps) <= 0.32, (lang, share[lang])
+    for o in opps:
+        org = content.ORG_BY_KEY[o["owner"]]
+        if org["country"] == "CN":
+            assert o["language"] in {"zh-hans", "en"}, o["key"]
+        elif org["country"] == "ES":
+            assert o["language"] in {"es", "ca", "en"}, o["key"]
+        else:
+            assert o["language"] == "en", o["key"]
+
+
+def test_opportunity_status_mix_and_typical():
+    opps = content.OPPORTUNITIES
+    status = Counter(o["status"] for o in opps)
+    visibility = Counter(o["visibility"] for o in opps)
+    assert status["published"] > 0.8 * len(opps) and status["draft"] and status["closed"]
+    assert (
+        visibility["public"] > 0.75 * len(opps) and visibility["network"] and visibility["private"]
+    )
+    assert any(o["deadline_days"] is not None and o["deadline_days"] < 0 for o in opps)
+    typical = [o for o in opps if o["typical"]]
+    assert 25 <= len(typical) <= 35
+    assert all(o["kind"] == "offer" for o in typical)
+    assert len({o["sectors"][0] for o in typical}) >= 20
+    owner_types = Counter(content.ORG_BY_KEY[o["owner"]]["type"] for o in opps)
+    assert owner_types["enterprise"] > 0.8 * len(opps)
+    assert owner_types["city"] + owner_types["association"] + owner_types["government"] >= 5
+
+
+def test_key_sectors_heavily_represented():
+    counts = Counter(s for o in content.OPPORTUNITIES for s in o["sectors"])
+    families = {
+        "smart-energy": {
+            "smart-energy",
+            "energy-storage",
+            "smart-grid",
+            "ev-charging",
+            "renewable-energy",
+        },
+        "autonomous-driving": {"autonomous-driving", "connected-vehicles", "automotive-sensors"},
+        "smart-logistics": {
+            "smart-logistics",
+            "warehouse-automation",
+            "cold-chain",
+            "port-logistics",
+        },
+        "cross-border-ecommerce": {"cross-border-ecommerce", "digital-marketing"},
+        "ai-large-models": {"ai-large-models", "computer-vision", "speech-language"},
+        "value-added-telecom": {
+            "value-added-telecom",
+            "5g-networks",
+            "iot-connectivity",
+            "satellite-communications",
+        },
+    }
+    for family, slugs in families.items():
+        assert sum(counts[s] for s in slugs) >= 20, family
+
+
+def test_cross_lingual_counterparts():
+    by_key = {o["key"]: o for o in content.OPPORTUNITIES}
+    assert len(content.COUNTERPART_PAIRS) >= 50
+    for req, off in content.COUNTERPART_PAIRS:
+        assert by_key[req]["kind"] == "request" and by_key[off]["kind"] == "offer"
+        assert by_key[req]["language"] != by_key[off]["language"]
+    # The showcase pair: Spanish request for autonomous forklifts, Chinese offer of 自动驾驶叉车.
+    assert any(
+        "carretillas autónomas" in by_key[r]["title"] and "自动驾驶叉车" in by_key[o]["title"]
+        for r, o in content.COUNTERPART_PAIRS
+    )
+    languages = {
+        (by_key[r]["language"], by_key[o]["language"]) for r, o in content.COUNTERPART_PAIRS
+    }
+    assert {("es", "zh-hans"), ("ca", "zh-hans"), ("en", "zh-hans"), ("zh-hans", "es")} <= languages
+
+
+def test_opportunities_deterministic():
+    opps, pairs = content.build_opportunities()
+    assert opps == content.OPPORTUNITIES
+    assert pairs == content.COUNTERPART_PAIRS
