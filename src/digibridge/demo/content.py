@@ -4118,7 +4118,7 @@ _CA = [
             },
             {
                 "client": "d'un escorxador de la Noguera",
-                "kwh": 1000,
+                "kwh": "1.000",
                 "when": "final d'any",
                 "b": (260000, 380000),
             },
