@@ -28,11 +28,16 @@ from scipy.sparse import coo_matrix
 from .core import Problem
 
 
-def upper_bound(pb: Problem, time_limit: float = 5.0) -> tuple[int, str]:
-    """Return ``(bound, method)`` where method is 'b-matching', 'b-matching-dual' or 'lp'."""
+def upper_bound(pb: Problem, time_limit: float = 5.0) -> tuple[int, str, set[int]]:
+    """Return ``(bound, method, chosen)``.
+
+    ``method`` is 'b-matching', 'b-matching-dual', 'lp' or 'trivial'; ``chosen`` is the
+    meeting set of the relaxation's best integer solution (empty if none) — a good hint for
+    which meetings the schedule should contain.
+    """
     n = pb.n_meetings
     if n == 0:
-        return 0, "b-matching"
+        return 0, "b-matching", set()
     cap = []
     for p in range(pb.n_participants):
         usable: set[int] = set()
@@ -78,12 +83,13 @@ def upper_bound(pb: Problem, time_limit: float = 5.0) -> tuple[int, str]:
         constraints=constraint,
         options={"time_limit": max(0.1, time_limit), "mip_rel_gap": 0.0, "disp": False},
     )
+    chosen = set() if res.x is None else {int(m) for m in np.flatnonzero(res.x > 0.5)}
     if res.status == 0 and res.fun is not None:
-        return math.floor(-res.fun + 1e-6), "b-matching"
+        return math.floor(-res.fun + 1e-6), "b-matching", chosen
     dual = getattr(res, "mip_dual_bound", None)
     if dual is not None and np.isfinite(dual):
-        return math.floor(-dual + 1e-6), "b-matching-dual"
+        return math.floor(-dual + 1e-6), "b-matching-dual", chosen
     lp = linprog(c, A_ub=a, b_ub=np.array(ub, dtype=float), bounds=list(zip(lo, hi, strict=True)))
     if lp.status == 0:
-        return math.floor(-lp.fun + 1e-6), "lp"
-    return sum(pb.weight[m] for m in range(n) if pb.allowed[m]), "trivial"
+        return math.floor(-lp.fun + 1e-6), "lp", chosen
+    return sum(pb.weight[m] for m in range(n) if pb.allowed[m]), "trivial", chosen

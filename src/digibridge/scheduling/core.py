@@ -82,6 +82,7 @@ class Schedule:
         self.occ = [[NO_SLOT] * problem.n_slots for _ in range(problem.n_participants)]
         self.count = [0] * problem.n_slots
         self.table_user: dict[tuple[int, int], int] = {}
+        self.in_slot: list[set[int]] = [set() for _ in range(problem.n_slots)]
 
     def copy(self) -> Schedule:
         other = Schedule.__new__(Schedule)
@@ -90,6 +91,7 @@ class Schedule:
         other.occ = [list(row) for row in self.occ]
         other.count = list(self.count)
         other.table_user = dict(self.table_user)
+        other.in_slot = [set(ms) for ms in self.in_slot]
         return other
 
     def can_place(self, m: int, s: int, ignore: int = NO_SLOT) -> bool:
@@ -120,6 +122,7 @@ class Schedule:
         for p in self.pb.parts[m]:
             self.occ[p][s] = m
         self.count[s] += 1
+        self.in_slot[s].add(m)
         t = self.pb.fixed_table[m]
         if t is not None:
             self.table_user[(s, t)] = m
@@ -132,6 +135,7 @@ class Schedule:
         for p in self.pb.parts[m]:
             self.occ[p][s] = NO_SLOT
         self.count[s] -= 1
+        self.in_slot[s].discard(m)
         t = self.pb.fixed_table[m]
         if t is not None:
             del self.table_user[(s, t)]

@@ -43,8 +43,8 @@ import random
 import time
 from typing import Any
 
+import highspy
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix
 
 from .bound import upper_bound
@@ -52,7 +52,8 @@ from .core import NO_SLOT, Problem, Result, Schedule, build_result
 from .model import Instance
 
 MOVE_PENALTY = 1000  # cost of moving an announced meeting in the gap search
-BLOCK_VARIABLES = 150_000  # above this many (meeting, slot) pairs, decompose by day
+SWAP_SAMPLE = 6  # meetings of a full slot tried as swap partners
+BLOCK_VARIABLES = 100_000  # above this many (meeting, slot) pairs, decompose by day/session
 
 
 def solve(instance: Instance, time_limit: float = 10.0, seed: int = 0) -> Result:
@@ -63,22 +64,35 @@ def solve(instance: Instance, time_limit: float = 10.0, seed: int = 0) -> Result
     pb = Problem(instance)
     flags = {"time_limit_hit": False}
 
-    bound, method = upper_bound(pb, time_limit=min(5.0, 0.15 * time_limit))
+    stages: dict[str, float] = {}
+
+    def lap(name: str, since: list[float] = [started]) -> None:  # noqa: B006 - a stopwatch
+        now = time.perf_counter()
+        stages[name] = round(now - since[0], 3)
+        since[0] = now
+
+    lap("setup")
+    bound, method, hint = upper_bound(pb, time_limit=min(5.0, 0.15 * time_limit))
+    lap("bound")
     sched = Schedule(pb)
     for m, (s, _) in pb.locked.items():
         sched.place(m, s)
     for m, (s, _) in sorted(pb.previous.items(), key=lambda kv: kv[1][0]):
         if sched.slot_of[m] == NO_SLOT and sched.can_place(m, s):
             sched.place(m, s)
-    construct(sched)
+    construct(sched, hint)
+    lap("greedy")
     milp_status = "skipped"
     if sched.weight() < bound:
         milp_deadline = started + 0.7 * (deadline - started)
         milp_status = improve_weight(sched, milp_deadline, flags)
         if sched.weight() < bound:
             construct(sched)
+    lap("milp")
     repair_fairness(sched)
+    lap("fairness")
     reduce_gaps(sched, rng, deadline, flags)
+    lap("gaps")
     weight = sched.weight()
     extra: dict[str, Any] = {
         "upper_bound": bound,
@@ -88,6 +102,7 @@ def solve(instance: Instance, time_limit: float = 10.0, seed: int = 0) -> Result
         "milp": milp_status,
         "time_limit_hit": flags["time_limit_hit"],
         "seed": seed,
+        "stage_seconds": stages,
     }
     return build_result(sched, started, extra)
 
@@ -112,8 +127,11 @@ def _slot_cost(sched: Schedule, m: int, s: int) -> int:
     return cost
 
 
-def construct(sched: Schedule) -> None:
-    """Greedily add unscheduled meetings: heavy, then constrained first; closest slot."""
+def construct(sched: Schedule, hint: set[int] | None = None) -> None:
+    """Greedily add unscheduled meetings: hinted (chosen by the bound's relaxation) first,
+    then heavy, then constrained; each into the feasible slot closest to its participants'
+    other meetings."""
+    hint = hint or set()
     pb = sched.pb
     load = [0] * pb.n_participants
     for m in range(pb.n_meetings):
@@ -121,7 +139,13 @@ def construct(sched: Schedule) -> None:
             load[p] += 1
     order = sorted(
         (m for m in range(pb.n_meetings) if sched.slot_of[m] == NO_SLOT and pb.allowed[m]),
-        key=lambda m: (-pb.weight[m], len(pb.allowed[m]), -max(load[p] for p in pb.parts[m]), m),
+        key=lambda m: (
+            m not in hint,
+            -pb.weight[m],
+            len(pb.allowed[m]),
+            -max(load[p] for p in pb.parts[m]),
+            m,
+        ),
     )
     for m in order:
         best = None
@@ -147,9 +171,10 @@ def _blocks(pb: Problem) -> list[list[int]]:
     days: dict[object, list[int]] = {}
     for i, slot in enumerate(pb.instance.slots):
         days.setdefault(slot.start.date(), []).append(i)
-    if len(days) > 1:
-        return list(days.values())
-    return [list(ss) for ss in pb.session_slots]
+    groups = list(days.values()) if len(days) > 1 else []
+    if not groups or pairs / len(groups) > BLOCK_VARIABLES:
+        groups = [list(ss) for ss in pb.session_slots]
+    return groups
 
 
 def improve_weight(sched: Schedule, deadline: float, flags: dict[str, bool]) -> str:
@@ -233,28 +258,75 @@ def _milp_block(sched: Schedule, block: list[int], limit: float, flags: dict[str
         prev = pb.previous.get(m)
         c[j] = -(pb.weight[m] * big + (1 if prev is not None and prev[0] == s else 0))
     current = sum(-c[j] for j in range(n) if sched.slot_of[var_m[j]] == var_s[j] and hi[j] > 0)
-    a = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(ub), n)).tocsr()
-    res = milp(
-        c,
-        integrality=np.ones(n),
-        bounds=Bounds(lo, hi),
-        constraints=LinearConstraint(a, -np.inf, np.array(ub, dtype=float)),
-        options={"time_limit": max(0.05, limit), "mip_rel_gap": 1e-9, "disp": False},
+    a = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(ub), n)).tocsc()
+    start = np.array(
+        [1.0 if sched.slot_of[var_m[j]] == var_s[j] and hi[j] > 0 else 0.0 for j in range(n)]
     )
-    if res.x is None:
+    x, optimal = _highs_milp(c, a, np.array(ub, dtype=float), lo, hi, limit, start)
+    if not optimal:
         flags["time_limit_hit"] = True
+    if x is None:
         return "no-solution"
-    if res.status == 1:
-        flags["time_limit_hit"] = True
-    value = -float(c @ np.round(res.x))
+    value = -float(c @ x)
     if value < current - 1e-6:
         return "kept"
     for m in cands:
         sched.remove(m)
-    chosen = np.flatnonzero(res.x > 0.5)
-    for j in chosen:
+    for j in np.flatnonzero(x > 0.5):
         sched.place(var_m[j], var_s[j])
-    return "optimal" if res.status == 0 else "time-limit"
+    return "optimal" if optimal else "time-limit"
+
+
+def _highs_milp(
+    c: np.ndarray,
+    a: Any,
+    ub: np.ndarray,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    limit: float,
+    start: np.ndarray | None,
+) -> tuple[np.ndarray | None, bool]:
+    """Minimise c·x, a·x <= ub, lo <= x <= hi, x integer, with HiGHS (one thread, fixed seed).
+
+    `start` is a feasible warm start: with it, a time-limited run still returns a solution at
+    least as good. Returns ``(rounded x or None, proven optimal)``.
+    """
+    n, rows = len(c), len(ub)
+    lp = highspy.HighsLp()
+    lp.num_col_ = n
+    lp.num_row_ = rows
+    lp.col_cost_ = c
+    lp.col_lower_ = lo
+    lp.col_upper_ = hi
+    lp.row_lower_ = np.full(rows, -highspy.kHighsInf)
+    lp.row_upper_ = ub
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.num_col_ = n
+    lp.a_matrix_.num_row_ = rows
+    lp.a_matrix_.start_ = a.indptr
+    lp.a_matrix_.index_ = a.indices
+    lp.a_matrix_.value_ = a.data
+    lp.integrality_ = [highspy.HighsVarType.kInteger] * n
+    # the plain core object: the Python wrapper's constructor prints a banner on stdout,
+    # which would corrupt the CLI's JSON output
+    h = highspy._core._Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("threads", 1)
+    h.setOptionValue("random_seed", 0)
+    h.setOptionValue("time_limit", max(0.05, float(limit)))
+    h.setOptionValue("mip_rel_gap", 0.0)
+    h.passModel(lp)
+    if start is not None:
+        sol = highspy.HighsSolution()
+        sol.col_value = list(start)
+        sol.value_valid = True
+        h.setSolution(sol)
+    h.run()
+    optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    info = h.getInfo()
+    if info.primal_solution_status != 2:  # no feasible solution
+        return None, optimal
+    return np.round(np.array(h.getSolution().col_value)), optimal
 
 
 # --------------------------------------------------------------------------- fairness
@@ -382,17 +454,27 @@ def _try_move(sched: Schedule, m: int, rng: random.Random, locked: set[int]) -> 
     for b in targets:
         if b == a:
             continue
-        partner = NO_SLOT
+        partners: list[int] = [NO_SLOT]
         if not sched.can_place(m, b):
             blockers = {sched.occ[q][b] for q in pb.parts[m]} - {NO_SLOT}
-            if len(blockers) != 1:
+            if len(blockers) > 1:
                 continue
-            (partner,) = blockers
-            if partner in locked or a not in pb.allowed[partner]:
+            if blockers:
+                partners = list(blockers)
+            else:  # slot full or fixed table taken: swap with a meeting of that slot
+                t = pb.fixed_table[m]
+                user = sched.table_user.get((b, t)) if t is not None else None
+                if user is not None:
+                    partners = [user]
+                else:
+                    pool = sorted(sched.in_slot[b])
+                    partners = rng.sample(pool, min(SWAP_SAMPLE, len(pool)))
+        for partner in partners:
+            if partner != NO_SLOT and (partner in locked or a not in pb.allowed[partner]):
                 continue
-        delta = _delta(sched, m, a, b, partner)
-        if delta is not None and (best is None or delta < best[0]):
-            best = (delta, b, partner)
+            delta = _delta(sched, m, a, b, partner)
+            if delta is not None and (best is None or delta < best[0]):
+                best = (delta, b, partner)
     if best is None:
         return False
     delta, b, partner = best
