@@ -54,11 +54,10 @@ def sector_slugs() -> set[str]:
 
 
 def length(text: str, lang: str) -> int:
-    """Words for alphabetic languages; for Chinese, characters / 2 as a rough word count."""
+    """Words for alphabetic languages; for Chinese, Han characters / 1.5 as a rough word count."""
     if lang == "zh-hans":
-        return len(re.findall(r"[\u4e00-\u9fff]", text)) // 2 + len(
-            re.findall(r"[A-Za-z0-9]+", text)
-        )
+        han = len(re.findall(r"[\u4e00-\u9fff]", text))
+        return round(han / 1.5) + len(re.findall(r"[A-Za-z0-9]+", text))
     return len(text.split())
 
 
@@ -108,7 +107,7 @@ def main() -> int:
         dw = length(doc["description"], doc["lang"])
         if not 3 <= tw <= 16:
             warnings.append(f"{did}: title length {tw}")
-        if not 28 <= dw <= 125:
+        if not 30 <= dw <= 120:
             warnings.append(f"{did}: description length {dw}")
 
     qrels: dict[str, dict[str, int]] = defaultdict(dict)
