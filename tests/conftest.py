@@ -57,3 +57,13 @@ def stranger(db):
     OrganisationMemberFactory(user=user, organisation=org)
     user.org = org
     return user
+
+
+@pytest.fixture(autouse=True)
+def _fresh_matching_index():
+    """Each test starts with a process index rebuilt from its own database state."""
+    from digibridge.matching.index_store import store
+
+    store.reset()
+    yield
+    store.reset()

@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("digibridge.accounts.urls")),
     path("directory/", include("digibridge.directory.urls")),
     path("opportunities/", include("digibridge.marketplace.urls")),
+    path("matching/", include("digibridge.matching.urls")),
     path("api/v1/", api.urls),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False), name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),

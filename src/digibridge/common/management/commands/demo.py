@@ -27,6 +27,22 @@ class Command(BaseCommand):
                     "Loaded " + ", ".join(f"{n} {what}" for what, n in counts.items()) + "."
                 )
             )
+        if counts:
+            self._index_for_matching()
         self.stdout.write("Demo logins (e-mail / password):")
         for user in content.DEMO_USERS:
             self.stdout.write(f"  {user['role']:<10} {user['email']} / {user['password']}")
+
+    def _index_for_matching(self) -> None:
+        from digibridge.matching import engine
+        from digibridge.matching.services import opportunity_vectors_refresh
+
+        def progress(done: int, total: int) -> None:
+            self.stdout.write(f"\rEmbedding opportunities for matching: {done}/{total}", ending="")
+
+        try:
+            opportunity_vectors_refresh(progress=progress)
+        except engine.EngineError as exc:
+            self.stdout.write(f"\nMatching unavailable ({exc}); the rest of the demo is loaded.")
+            return
+        self.stdout.write("")

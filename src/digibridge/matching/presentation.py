@@ -1,0 +1,63 @@
+"""Reasons of a match in words a business person understands, in the reader's language."""
+
+from __future__ import annotations
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from digibridge.directory.models import Sector
+
+from . import engine
+
+
+def _country(code: str | None) -> str:
+    return str(countries.name(code.upper())) if code else "—"
+
+
+def _sector(slug: str) -> str:
+    sector = Sector.objects.filter(slug=slug).first()
+    return sector.label if sector else slug
+
+
+def reason_text(reason: engine.Reason) -> str:
+    p = reason.params
+    language = (get_language() or "en").lower()
+    if reason.code == "shared_concept":
+        labels = p.get("labels", {})
+        label = labels.get(language) or labels.get("en") or p.get("concept", "")
+        terms = " / ".join(
+            dict.fromkeys([*p.get("query_terms", [])[:1], *p.get("candidate_terms", [])[:1]])
+        )
+        return _("Both are about %(concept)s (%(terms)s)") % {"concept": label, "terms": terms}
+    if reason.code == "shared_sector":
+        if p.get("relation") == "same":
+            return _("Same sector: %(sector)s") % {"sector": _sector(p.get("sector", ""))}
+        return _("Related sectors: %(a)s and %(b)s") % {
+            "a": _sector(p.get("sector", "")),
+            "b": _sector(p.get("other", "")),
+        }
+    if reason.code == "market_fit":
+        return _("The offer targets %(country)s, where the request comes from") % {
+            "country": _country(p.get("country"))
+        }
+    if reason.code == "cross_border":
+        a, b = (p.get("countries") or [None, None])[:2]
+        return _("Cross-border pair: %(a)s ↔ %(b)s") % {"a": _country(a), "b": _country(b)}
+    if reason.code == "semantic_similarity":
+        level = p.get("level")
+        if level == "high":
+            return _("The descriptions say very much the same thing")
+        if level == "medium":
+            return _("The descriptions are close in meaning")
+        return _("The descriptions are loosely related")
+    if reason.code == "category_fit":
+        return _("Compatible categories")
+    if reason.code == "keyword_overlap":
+        return _("Shared terms: %(terms)s") % {"terms": ", ".join(p.get("terms", [])[:5])}
+    return reason.code
+
+
+def reasons_text(reasons) -> list[str]:
+    ordered = sorted(reasons, key=lambda r: -r.weight)
+    return [reason_text(r) for r in ordered]
