@@ -94,11 +94,16 @@ class _Partition:
     def size(self) -> int:
         return len(self.ids)
 
-    def _grow(self, need: int) -> None:
+    def reserve(self, need: int) -> None:
+        """Make room for ``need`` slots exactly (no doubling)."""
+        if need > self.emb.shape[0]:
+            self._grow(need, exact=True)
+
+    def _grow(self, need: int, exact: bool = False) -> None:
         cap = self.emb.shape[0]
         if need <= cap:
             return
-        new = max(need, 2 * cap, 256)
+        new = need if exact else max(need, 2 * cap, 256)
 
         def grow(a: np.ndarray, fill: Any = 0) -> np.ndarray:
             shape = (new,) + a.shape[1:]
@@ -271,6 +276,10 @@ class MatchIndex:
         """Add many opportunities, embedding in batches; ``progress(done, total)`` per batch."""
         opps = list(opportunities)
         total = len(opps)
+        with self._lock:  # size the arrays once instead of doubling (peak memory)
+            for kind, part in self._parts.items():
+                extra = sum(1 for o in opps if o.kind == kind and o.id not in part.slot_of)
+                part.reserve(part.size + extra - len(part.free))
         for start in range(0, total, batch_size):
             chunk = opps[start : start + batch_size]
             docs = [self.analyse(o) for o in chunk]
@@ -598,7 +607,7 @@ class MatchIndex:
                         if d is not None
                     ],
                 }
-        np.savez(base.with_suffix(".npz"), **arrays)
+        np.savez(base.with_suffix(".npz"), **arrays)  # type: ignore[arg-type]
         with open(base.with_suffix(".json"), "w", encoding="utf-8") as fh:
             json.dump(meta, fh, ensure_ascii=False)
 
