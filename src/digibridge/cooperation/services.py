@@ -584,3 +584,33 @@ def service_request_set_status(
     request.save()
     audit(actor=by, action="service_request.status", obj=request, status=to)
     return request
+
+
+@transaction.atomic
+def service_request_update(
+    *,
+    request: ServiceRequest,
+    by,
+    status: str,
+    provider: Organisation | None = None,
+    due_on: dt.date | None = None,
+    note: str = "",
+) -> ServiceRequest:
+    """An operator's edit of a request in one go: a new provider refers it, a new status
+    moves it, and the due date and note are kept whatever the status."""
+    _require_operator(by)
+    if provider is not None and provider.pk != request.provider_id:
+        request = service_request_refer(
+            request=request, provider=provider, by=by, due_on=due_on, note=note
+        )
+        if status in (R.TAKEN, R.REFERRED):
+            return request
+    if status != request.status:
+        return service_request_set_status(
+            request=request, to=status, by=by, due_on=due_on, note=note
+        )
+    request.due_on = due_on
+    request.status_note = (note or "").strip()[:300]
+    request.save(update_fields=["due_on", "status_note", "updated_at"])
+    audit(actor=by, action="service_request.update", obj=request)
+    return request
