@@ -38,8 +38,8 @@ class Problem:
             self.session_slots[k].append(i)
         self.n_participants = len(instance.participants)
         self.available: list[list[bool]] = []
-        for p in instance.participants:
-            self.available.append([s.id not in p.unavailable for s in instance.slots])
+        for person in instance.participants:
+            self.available.append([s.id not in person.unavailable for s in instance.slots])
         self.parts: list[tuple[int, ...]] = []
         self.weight: list[int] = []
         self.fixed_table: list[int | None] = []

@@ -274,7 +274,7 @@ def _milp_block(sched: Schedule, block: list[int], limit: float, flags: dict[str
         return "kept"
     for m in cands:
         sched.remove(m)
-    for j in np.flatnonzero(x > 0.5):
+    for j in np.flatnonzero(x > 0.5).tolist():
         sched.place(var_m[j], var_s[j])
     return "optimal" if optimal else "time-limit"
 
