@@ -191,6 +191,12 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BEAT_SCHEDULE = {
+    "expire-opportunities": {
+        "task": "digibridge.marketplace.tasks.expire_due_opportunities",
+        "schedule": 3600.0,
+    },
+}
 
 CACHES = {
     "default": {
