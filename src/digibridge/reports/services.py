@@ -1,0 +1,426 @@
+"""Imports: write the records that ``importing.validate`` accepted, all or nothing.
+
+Guarantees:
+- one transaction per import: a file with any error imports nothing, and a failure while
+  writing rolls everything back;
+- re-importing a file updates the objects its ``external_id`` values created before
+  (``ImportedRecord``) instead of creating duplicates;
+- rows are written in batches (``bulk_create``/``bulk_update``), so tens of thousands of rows
+  take seconds, not minutes.
+
+Only operators import. ``by=None`` means the ``digibridge import`` command, run by whoever
+administers the server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from digibridge.accounts.services import audit
+from digibridge.common.errors import DomainError, PermissionDeniedError
+from digibridge.cooperation.models import Agreement, AgreementParty
+from digibridge.directory.models import Organisation, Person, Sector
+from digibridge.directory.selectors import is_operator
+from digibridge.marketplace.models import Opportunity
+
+from . import importing
+from .models import ImportedRecord
+
+BATCH = 1000
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class ImportOutcome:
+    report: importing.ImportReport
+    created: int = 0
+    updated: int = 0
+    dry_run: bool = False
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def imported(self) -> bool:
+        return self.report.ok and not self.dry_run
+
+
+def _require_importer(by) -> None:
+    if by is not None and not is_operator(by):
+        raise PermissionDeniedError(_("Only operators can import data."))
+
+
+def _chunks(items: list, size: int = BATCH):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _mapping(kind: str) -> dict[str, int]:
+    return dict(ImportedRecord.objects.filter(kind=kind).values_list("external_id", "object_id"))
+
+
+def _alive(model, ids) -> set[int]:
+    ids = list(ids)
+    alive: set[int] = set()
+    for chunk in _chunks(ids, 5000):
+        alive |= set(model.objects.filter(pk__in=chunk).values_list("pk", flat=True))
+    return alive
+
+
+def _organisation_refs() -> dict[str, int]:
+    """Organisations rows may refer to: by imported external id, else by slug."""
+    refs = dict(Organisation.objects.values_list("slug", "pk"))
+    refs.update(_mapping(ImportedRecord.Kind.ORGANISATION))
+    return refs
+
+
+def import_context(kind: str) -> importing.ImportContext:
+    sectors = frozenset(Sector.objects.values_list("slug", flat=True))
+    if kind == "organisations":
+        return importing.ImportContext(sectors=sectors)
+    return importing.ImportContext(sectors=sectors, organisations=frozenset(_organisation_refs()))
+
+
+def import_file(
+    source,
+    *,
+    kind: str,
+    by,
+    filename: str | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportOutcome:
+    """Read, validate and — when every row is valid and ``dry_run`` is off — import a file.
+
+    Raises ``importing.ImportFileError`` (as a DomainError) when the file cannot be read."""
+    _require_importer(by)
+    if kind not in importing.KINDS:
+        raise DomainError(_("Unknown kind of data."), field="kind")
+    try:
+        header, rows = importing.read_table(source, filename)
+        report = importing.validate(
+            kind,
+            header,
+            rows,
+            context=import_context(kind),
+            progress=(lambda n: progress("validate", n, 0)) if progress else None,
+        )
+    except importing.ImportFileError as exc:
+        raise DomainError(str(exc), field="file") from exc
+    outcome = ImportOutcome(report=report, dry_run=dry_run)
+    if report.ok and not dry_run:
+        outcome.created, outcome.updated = import_records(report, by=by, progress=progress)
+    return outcome
+
+
+@transaction.atomic
+def import_records(
+    report: importing.ImportReport, *, by, progress: Progress | None = None
+) -> tuple[int, int]:
+    """Write a valid report's records; returns (created, updated)."""
+    _require_importer(by)
+    if not report.ok:
+        raise DomainError(_("The file has errors; nothing was imported."))
+    writer = {
+        "organisations": _import_organisations,
+        "people": _import_people,
+        "opportunities": _import_opportunities,
+        "agreements": _import_agreements,
+    }[report.kind]
+    say = progress or (lambda stage, done, total: None)
+    created, updated = writer(report.records, say)
+    audit(
+        actor=by,
+        action=f"import.{report.kind}",
+        created=created,
+        updated=updated,
+        rows=len(report.records),
+    )
+    return created, updated
+
+
+def _split_new_and_existing(kind: str, model, records: list[dict]):
+    mapping = _mapping(kind)
+    alive = _alive(
+        model, {mapping[r["external_id"]] for r in records if r["external_id"] in mapping}
+    )
+    new, existing = [], []
+    for record in records:
+        pk = mapping.get(record["external_id"])
+        if pk is not None and pk in alive:
+            existing.append((record, pk))
+        else:
+            new.append(record)
+    return new, existing
+
+
+def _remember(kind: str, pairs: list[tuple[str, int]]) -> None:
+    """Store external id → object id; replaces mappings to objects deleted since."""
+    ImportedRecord.objects.filter(kind=kind, external_id__in=[e for e, _pk in pairs]).delete()
+    ImportedRecord.objects.bulk_create(
+        (ImportedRecord(kind=kind, external_id=e, object_id=pk) for e, pk in pairs),
+        batch_size=BATCH,
+    )
+
+
+def _set_m2m(through, owner_field: str, ids_to_targets: dict[int, list[int]], target_field: str):
+    if not ids_to_targets:
+        return
+    for chunk in _chunks(list(ids_to_targets), 5000):
+        through.objects.filter(**{f"{owner_field}__in": chunk}).delete()
+    through.objects.bulk_create(
+        (
+            through(**{owner_field: owner, target_field: target})
+            for owner, targets in ids_to_targets.items()
+            for target in dict.fromkeys(targets)
+        ),
+        batch_size=BATCH,
+    )
+
+
+# --- organisations -----------------------------------------------------------------------
+
+ORGANISATION_FIELDS = [
+    "name",
+    "names",
+    "type",
+    "country",
+    "city",
+    "website",
+    "description",
+    "size",
+    "verified",
+]
+
+
+def _organisation_values(record: dict[str, Any]) -> dict[str, Any]:
+    values = {
+        "name": record["name"],
+        "type": record.get("type") or Organisation.Type.ENTERPRISE,
+        "country": record["country"],
+        "city": record.get("city", ""),
+        "website": record.get("website", ""),
+        "description": record.get("description", ""),
+        "size": record.get("size", ""),
+        "verified": bool(record.get("verified", False)),
+        "names": {"zh-hans": record["name_zh"]} if record.get("name_zh") else {},
+    }
+    return values
+
+
+def _import_organisations(records: list[dict], say) -> tuple[int, int]:
+    kind = ImportedRecord.Kind.ORGANISATION
+    total = len(records)
+    new, existing = _split_new_and_existing(kind, Organisation, records)
+    sectors = dict(Sector.objects.values_list("slug", "pk"))
+    taken = set(Organisation.objects.values_list("slug", flat=True))
+    m2m: dict[int, list[int]] = {}
+    pairs: list[tuple[str, int]] = []
+    done = 0
+    for chunk in _chunks(new):
+        objects = []
+        for record in chunk:
+            base = slugify(record["name"])[:180] or "organisation"
+            slug, n = base, 2
+            while slug in taken:
+                slug, n = f"{base}-{n}", n + 1
+            taken.add(slug)
+            objects.append(
+                Organisation(
+                    slug=slug, status=Organisation.Status.APPROVED, **_organisation_values(record)
+                )
+            )
+        Organisation.objects.bulk_create(objects, batch_size=BATCH)
+        for record, obj in zip(chunk, objects, strict=True):
+            pairs.append((record["external_id"], obj.pk))
+            if record.get("sectors"):
+                m2m[obj.pk] = [sectors[s] for s in record["sectors"] if s in sectors]
+        done += len(chunk)
+        say("write", done, total)
+    for chunk in _chunks(existing):
+        objects = []
+        for record, pk in chunk:
+            obj = Organisation(pk=pk, **_organisation_values(record))
+            objects.append(obj)
+            m2m[pk] = [sectors[s] for s in record.get("sectors") or [] if s in sectors]
+            pairs.append((record["external_id"], pk))
+        Organisation.objects.bulk_update(objects, ORGANISATION_FIELDS, batch_size=BATCH)
+        done += len(chunk)
+        say("write", done, total)
+    _set_m2m(Organisation.sectors.through, "organisation_id", m2m, "sector_id")
+    _remember(kind, pairs)
+    return len(new), len(existing)
+
+
+# --- people ------------------------------------------------------------------------------
+
+PERSON_FIELDS = [
+    "organisation_id",
+    "first_name",
+    "last_name",
+    "title",
+    "email",
+    "phone",
+    "is_executive",
+]
+
+
+def _import_people(records: list[dict], say) -> tuple[int, int]:
+    kind = ImportedRecord.Kind.PERSON
+    refs = _organisation_refs()
+    new, existing = _split_new_and_existing(kind, Person, records)
+
+    def values(record):
+        return {
+            "organisation_id": refs[record["organisation"]],
+            "first_name": record["first_name"],
+            "last_name": record["last_name"],
+            "title": record.get("title", ""),
+            "email": record.get("email", ""),
+            "phone": record.get("phone", ""),
+            "is_executive": bool(record.get("is_executive", False)),
+        }
+
+    objects = [Person(**values(r)) for r in new]
+    Person.objects.bulk_create(objects, batch_size=BATCH)
+    pairs = [(r["external_id"], o.pk) for r, o in zip(new, objects, strict=True)]
+    updates = [Person(pk=pk, **values(r)) for r, pk in existing]
+    Person.objects.bulk_update(updates, PERSON_FIELDS, batch_size=BATCH)
+    pairs += [(r["external_id"], pk) for r, pk in existing]
+    _remember(kind, pairs)
+    say("write", len(records), len(records))
+    return len(new), len(existing)
+
+
+# --- opportunities -----------------------------------------------------------------------
+
+OPPORTUNITY_FIELDS = [
+    "owner_id",
+    "kind",
+    "category",
+    "title",
+    "description",
+    "language",
+    "target_countries",
+    "budget_min",
+    "budget_max",
+    "currency",
+    "deadline",
+]
+
+
+def _import_opportunities(records: list[dict], say) -> tuple[int, int]:
+    from digibridge.marketplace.services import detect_language, opportunity_changed
+
+    kind = ImportedRecord.Kind.OPPORTUNITY
+    refs = _organisation_refs()
+    sectors = dict(Sector.objects.values_list("slug", "pk"))
+    new, existing = _split_new_and_existing(kind, Opportunity, records)
+    now = timezone.now()
+
+    def values(record):
+        return {
+            "owner_id": refs[record["owner"]],
+            "kind": record["kind"],
+            "category": record["category"],
+            "title": record["title"],
+            "description": record["description"],
+            "language": detect_language(f"{record['title']}\n{record['description']}"),
+            "target_countries": record.get("target_countries") or [],
+            "budget_min": record.get("budget_min"),
+            "budget_max": record.get("budget_max"),
+            "currency": record.get("currency") or "EUR",
+            "deadline": record.get("deadline"),
+        }
+
+    objects = []
+    for record in new:
+        published = record.get("status", "published") == "published"
+        objects.append(
+            Opportunity(
+                status=Opportunity.Status.PUBLISHED if published else Opportunity.Status.DRAFT,
+                published_at=now if published else None,
+                **values(record),
+            )
+        )
+    Opportunity.objects.bulk_create(objects, batch_size=BATCH)
+    pairs = [(r["external_id"], o.pk) for r, o in zip(new, objects, strict=True)]
+    updates = [Opportunity(pk=pk, **values(r)) for r, pk in existing]
+    Opportunity.objects.bulk_update(updates, OPPORTUNITY_FIELDS, batch_size=BATCH)
+    pairs += [(r["external_id"], pk) for r, pk in existing]
+    m2m = {
+        pk: [sectors[s] for s in r.get("sectors") or [] if s in sectors]
+        for (r, pk) in [*zip(new, [o.pk for o in objects], strict=True), *existing]
+    }
+    _set_m2m(Opportunity.sectors.through, "opportunity_id", m2m, "sector_id")
+    _remember(kind, pairs)
+    changed = [pk for _e, pk in pairs]
+
+    def announce():
+        for opportunity in Opportunity.objects.filter(pk__in=changed):
+            opportunity_changed.send(Opportunity, opportunity=opportunity)
+
+    transaction.on_commit(announce)
+    say("write", len(records), len(records))
+    return len(new), len(existing)
+
+
+# --- agreements --------------------------------------------------------------------------
+
+AGREEMENT_FIELDS = [
+    "kind",
+    "title",
+    "status",
+    "value",
+    "currency",
+    "signed_on",
+    "signing_place",
+    "signing_event",
+]
+
+
+def _import_agreements(records: list[dict], say) -> tuple[int, int]:
+    kind = ImportedRecord.Kind.AGREEMENT
+    refs = _organisation_refs()
+    new, existing = _split_new_and_existing(kind, Agreement, records)
+    now = timezone.now()
+
+    def values(record):
+        return {field: record.get(field) for field in AGREEMENT_FIELDS} | {
+            "currency": record.get("currency") or "EUR",
+            "signing_place": record.get("signing_place", ""),
+            "signing_event": record.get("signing_event", ""),
+            "status": record.get("status") or Agreement.Status.PROPOSED,
+        }
+
+    objects = [Agreement(status_changed_at=now, **values(r)) for r in new]
+    Agreement.objects.bulk_create(objects, batch_size=BATCH)
+    updates = [Agreement(pk=pk, **values(r)) for r, pk in existing]
+    Agreement.objects.bulk_update(updates, AGREEMENT_FIELDS, batch_size=BATCH)
+    pairs = [(r["external_id"], o.pk) for r, o in zip(new, objects, strict=True)]
+    pairs += [(r["external_id"], pk) for r, pk in existing]
+    by_external = dict(pairs)
+    AgreementParty.objects.filter(agreement_id__in=[pk for _r, pk in existing]).delete()
+    AgreementParty.objects.bulk_create(
+        (
+            AgreementParty(
+                agreement_id=by_external[record["external_id"]],
+                organisation_id=organisation_id,
+                role=role,
+                position=position,
+            )
+            for record in records
+            for position, (organisation_id, role) in enumerate(
+                {refs[ref]: role for ref, role in record["parties"]}.items()
+            )
+        ),
+        batch_size=BATCH,
+    )
+    _remember(kind, pairs)
+    say("write", len(records), len(records))
+    return len(new), len(existing)
