@@ -58,6 +58,22 @@ def reason_text(reason: engine.Reason) -> str:
     return reason.code
 
 
+# What a reader looks for first: the shared subject, then the sector and the market.
+REASON_ORDER = (
+    "shared_concept",
+    "shared_sector",
+    "market_fit",
+    "semantic_similarity",
+    "cross_border",
+    "category_fit",
+    "keyword_overlap",
+)
+
+
 def reasons_text(reasons) -> list[str]:
-    ordered = sorted(reasons, key=lambda r: -r.weight)
-    return [reason_text(r) for r in ordered]
+    """Reasons as sentences: the shared subjects first (at most two), then the rest."""
+    rank = {code: i for i, code in enumerate(REASON_ORDER)}
+    ordered = sorted(reasons, key=lambda r: (rank.get(r.code, len(rank)), -r.weight))
+    concepts = [r for r in ordered if r.code == "shared_concept"][:2]
+    rest = [r for r in ordered if r.code != "shared_concept"]
+    return [reason_text(r) for r in (*concepts, *rest)]
