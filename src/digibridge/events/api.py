@@ -1,0 +1,323 @@
+"""Events endpoints: events, agenda, registrations, meeting requests, agendas, schedules."""
+
+import datetime as dt
+from typing import Literal
+
+from django.db.models import Q
+from ninja import Field, Router, Schema, Status
+
+from digibridge.common.api import READ_AUTH, WRITE_AUTH, actor
+from digibridge.common.errors import DomainError, NotFoundError, PermissionDeniedError
+from digibridge.directory.models import Organisation, Person
+from digibridge.directory.selectors import can_act_for
+from digibridge.marketplace.selectors import opportunities_visible_to
+
+from . import selectors, services
+from .models import Event, MeetingBlock, MeetingRequest, Registration
+
+router = Router(tags=["events"])
+
+ParticipantType = Literal[
+    "enterprise_executive", "government_official", "association", "service_provider", "media"
+]
+
+
+class EventOut(Schema):
+    id: int
+    slug: str
+    name: str
+    description: str
+    venue: str
+    city: str
+    time_zone: str
+    start: dt.datetime
+    end: dt.datetime
+    status: str
+    host: int = Field(..., alias="host_id")
+    host_name: str = Field(..., alias="host.name")
+    registration_opens: dt.datetime | None
+    registration_closes: dt.datetime | None
+    capacity: int | None
+
+
+class SpeakerOut(Schema):
+    id: int
+    name: str = Field(..., alias="full_name")
+    organisation: str = Field(..., alias="organisation.name")
+
+
+class SessionOut(Schema):
+    id: int
+    kind: str
+    title: str
+    description: str
+    room: str
+    start: dt.datetime
+    end: dt.datetime
+    capacity: int | None
+    signups: int = Field(..., alias="signup_count")
+    speakers: list[SpeakerOut]
+
+    @staticmethod
+    def resolve_speakers(obj) -> list:
+        return list(obj.speakers.all())
+
+
+class RegistrationOut(Schema):
+    id: int
+    event: int = Field(..., alias="event_id")
+    person: int = Field(..., alias="person_id")
+    person_name: str = Field(..., alias="person.full_name")
+    organisation: int = Field(..., alias="organisation_id")
+    organisation_name: str = Field(..., alias="organisation.name")
+    participant_type: str
+    status: str
+    takes_meetings: bool
+    consent_listed: bool
+    available_slots: list[str] | None
+    checked_in_at: dt.datetime | None
+
+
+class RegistrationIn(Schema):
+    organisation: int = Field(..., description="the organisation you register for")
+    participant_type: ParticipantType
+    person: int | None = Field(None, description="organisers only: register this person")
+    takes_meetings: bool = True
+    consent_listed: bool = False
+    available_slots: list[str] | None = Field(
+        None, description='"<block id>:<slot index>" keys; omit for every slot'
+    )
+
+
+class RegistrationAction(Schema):
+    action: Literal["approve", "decline", "check_in"]
+
+
+class RequestOut(Schema):
+    id: int
+    event: int = Field(..., alias="event_id")
+    sender: int = Field(..., alias="sender_id")
+    sender_name: str = Field(..., alias="sender.person.full_name")
+    recipient: int = Field(..., alias="recipient_id")
+    recipient_name: str = Field(..., alias="recipient.person.full_name")
+    message: str
+    opportunity: int | None = Field(None, alias="opportunity_id")
+    status: str
+    expires_at: dt.datetime | None
+    created_at: dt.datetime
+
+
+class RequestIn(Schema):
+    recipient: int = Field(..., description="registration id of the person you want to meet")
+    message: str = Field("", max_length=2000)
+    opportunity: int | None = None
+
+
+class AgendaItemOut(Schema):
+    kind: str
+    start: dt.datetime
+    end: dt.datetime
+    title: str
+    place: str
+    table: int | None = None
+    meeting: int | None = None
+    session: int | None = None
+
+
+class ScheduleIn(Schema):
+    time_limit: float = Field(5.0, gt=0, le=60)
+    publish: bool = False
+
+
+class ScheduleOut(Schema):
+    scheduled: int
+    unscheduled: list[str]
+    stats: dict
+    published: int = 0
+
+
+def _event(request, event_id: int) -> Event:
+    event = selectors.events_visible_to(actor(request)).filter(pk=event_id).first()
+    if event is None:
+        raise NotFoundError("Event not found.")
+    return event
+
+
+def _own_registration(request, event: Event) -> Registration:
+    registration = selectors.registration_of(user=actor(request), event=event)
+    if registration is None:
+        raise NotFoundError("You are not registered for this event.")
+    return registration
+
+
+def _request(request, request_id: int) -> MeetingRequest:
+    found = selectors.requests_visible_to(user=actor(request)).filter(pk=request_id).first()
+    if found is None:
+        raise NotFoundError("Meeting request not found.")
+    return found
+
+
+@router.get("/events", response=list[EventOut], auth=READ_AUTH)
+def event_list(request):
+    return list(selectors.event_list(user=actor(request)))
+
+
+@router.get("/events/{event_id}", response=EventOut, auth=READ_AUTH)
+def event_detail(request, event_id: int):
+    return _event(request, event_id)
+
+
+@router.get("/events/{event_id}/sessions", response=list[SessionOut], auth=READ_AUTH)
+def session_list(request, event_id: int):
+    return list(selectors.event_agenda(event=_event(request, event_id)))
+
+
+@router.get("/events/{event_id}/registrations", response=list[RegistrationOut], auth=WRITE_AUTH)
+def registration_list(request, event_id: int):
+    """Organisers see every registration; participants see their own and the listed ones."""
+    event = _event(request, event_id)
+    user = actor(request)
+    if selectors.can_manage_event(user, event):
+        return list(selectors.registrations_for_manager(event=event))
+    listed = selectors.participants_visible(event=event, user=user)
+    own = event.registrations.filter(person__user=user)
+    return list(
+        event.registrations.filter(Q(pk__in=listed.values("pk")) | Q(pk__in=own.values("pk")))
+        .select_related("person", "organisation")
+        .order_by("organisation__name", "person__last_name")
+    )
+
+
+@router.post("/events/{event_id}/registrations", response={201: RegistrationOut}, auth=WRITE_AUTH)
+def registration_create(request, event_id: int, payload: RegistrationIn):
+    event = _event(request, event_id)
+    by = actor(request)
+    organisation = Organisation.objects.filter(pk=payload.organisation).first()
+    if organisation is None:
+        raise DomainError("Unknown organisation.", field="organisation")
+    if payload.person is not None:
+        if not selectors.can_manage_event(by, event):
+            raise PermissionDeniedError("Only organisers register other people.")
+        person = Person.objects.filter(pk=payload.person).first()
+        if person is None:
+            raise DomainError("Unknown person.", field="person")
+    else:
+        if not can_act_for(by, organisation):
+            raise PermissionDeniedError("You can only register for your own organisation.")
+        person = services.person_for_user(user=by, organisation=organisation)
+    registration = services.registration_create(
+        event=event,
+        person=person,
+        organisation=organisation,
+        participant_type=payload.participant_type,
+        takes_meetings=payload.takes_meetings,
+        consent_listed=payload.consent_listed,
+        available_slots=payload.available_slots,
+        by=by,
+    )
+    return Status(201, registration)
+
+
+@router.post(
+    "/events/{event_id}/registrations/{registration_id}/actions",
+    response=RegistrationOut,
+    auth=WRITE_AUTH,
+)
+def registration_action(request, event_id: int, registration_id: int, payload: RegistrationAction):
+    event = _event(request, event_id)
+    by = actor(request)
+    if not selectors.can_manage_event(by, event):
+        raise PermissionDeniedError("Only the event's organisers can do this.")
+    registration = event.registrations.filter(pk=registration_id).first()
+    if registration is None:
+        raise NotFoundError("Registration not found.")
+    service = {
+        "approve": services.registration_approve,
+        "decline": services.registration_decline,
+        "check_in": services.registration_check_in,
+    }[payload.action]
+    return service(registration=registration, by=by)
+
+
+@router.get("/events/{event_id}/requests", response=list[RequestOut], auth=WRITE_AUTH)
+def request_list(request, event_id: int):
+    event = _event(request, event_id)
+    return list(selectors.requests_visible_to(user=actor(request)).filter(event=event))
+
+
+@router.post("/events/{event_id}/requests", response={201: RequestOut}, auth=WRITE_AUTH)
+def request_create(request, event_id: int, payload: RequestIn):
+    event = _event(request, event_id)
+    by = actor(request)
+    sender = _own_registration(request, event)
+    recipient = event.registrations.filter(pk=payload.recipient).first()
+    if recipient is None:
+        raise DomainError("Unknown participant.", field="recipient")
+    opportunity = None
+    if payload.opportunity is not None:
+        opportunity = opportunities_visible_to(by).filter(pk=payload.opportunity).first()
+        if opportunity is None:
+            raise DomainError("Unknown opportunity.", field="opportunity")
+    created = services.meeting_request_create(
+        sender=sender,
+        recipient=recipient,
+        message=payload.message,
+        opportunity=opportunity,
+        by=by,
+    )
+    return Status(201, _request(request, created.pk))
+
+
+@router.post("/requests/{request_id}/accept", response=RequestOut, auth=WRITE_AUTH)
+def request_accept(request, request_id: int):
+    services.meeting_request_accept(request=_request(request, request_id), by=actor(request))
+    return _request(request, request_id)
+
+
+@router.post("/requests/{request_id}/decline", response=RequestOut, auth=WRITE_AUTH)
+def request_decline(request, request_id: int):
+    services.meeting_request_decline(request=_request(request, request_id), by=actor(request))
+    return _request(request, request_id)
+
+
+@router.post("/requests/{request_id}/cancel", response=RequestOut, auth=WRITE_AUTH)
+def request_cancel(request, request_id: int):
+    services.meeting_request_cancel(request=_request(request, request_id), by=actor(request))
+    return _request(request, request_id)
+
+
+@router.get("/events/{event_id}/agenda", response=list[AgendaItemOut], auth=WRITE_AUTH)
+def my_agenda(request, event_id: int):
+    registration = _own_registration(request, _event(request, event_id))
+    return [
+        {
+            "kind": item.kind,
+            "start": item.start,
+            "end": item.end,
+            "title": item.title,
+            "place": item.place,
+            "table": item.meeting.table if item.meeting else None,
+            "meeting": item.meeting.pk if item.meeting else None,
+            "session": item.session.pk if item.session else None,
+        }
+        for item in selectors.personal_agenda(registration=registration)
+    ]
+
+
+@router.post("/events/{event_id}/blocks/{block_id}/schedule", response=ScheduleOut, auth=WRITE_AUTH)
+def schedule_run(request, event_id: int, block_id: int, payload: ScheduleIn):
+    event = _event(request, event_id)
+    by = actor(request)
+    if not selectors.can_manage_event(by, event):
+        raise PermissionDeniedError("Only the event's organisers can do this.")
+    block = MeetingBlock.objects.filter(pk=block_id, event=event).first()
+    if block is None:
+        raise NotFoundError("Meeting block not found.")
+    result = services.meeting_block_schedule(block=block, by=by, time_limit=payload.time_limit)
+    published = services.meeting_block_publish(block=block, by=by) if payload.publish else 0
+    return {
+        "scheduled": result["stats"].get("scheduled", 0),
+        "unscheduled": result["unscheduled"],
+        "stats": result["stats"],
+        "published": published,
+    }

@@ -1,0 +1,45 @@
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+urlpatterns = [
+    path("", views.event_list, name="list"),
+    path("feed/<str:token>.ics", views.feed, name="feed"),
+    path("<slug:slug>/", views.event_detail, name="detail"),
+    path("<slug:slug>/register/", views.register, name="register"),
+    path("<slug:slug>/registration/", views.my_registration, name="registration"),
+    path("<slug:slug>/badge/", views.badge, name="badge"),
+    path("<slug:slug>/sessions/<int:session_pk>/signup/", views.session_signup, name="signup"),
+    path("<slug:slug>/participants/", views.participants, name="participants"),
+    path(
+        "<slug:slug>/participants/<int:registration_pk>/request/",
+        views.request_create,
+        name="request_create",
+    ),
+    path("<slug:slug>/inbox/", views.inbox, name="inbox"),
+    path("<slug:slug>/requests/<int:pk>/book/", views.book_slot, name="book"),
+    path(
+        "<slug:slug>/requests/<int:pk>/<str:action>/", views.request_action, name="request_action"
+    ),
+    path("<slug:slug>/agenda/", views.agenda, name="agenda"),
+    path("<slug:slug>/meetings/<int:meeting_pk>.ics", views.meeting_ics, name="meeting_ics"),
+    path("<slug:slug>/meetings/<int:meeting_pk>/outcome/", views.outcome, name="outcome"),
+    path(
+        "<slug:slug>/manage/registrations/", views.manage_registrations, name="manage_registrations"
+    ),
+    path(
+        "<slug:slug>/manage/registrations/<int:pk>/<str:action>/",
+        views.registration_action,
+        name="registration_action",
+    ),
+    path("<slug:slug>/manage/check-in/", views.checkin, name="checkin"),
+    path("<slug:slug>/manage/meetings/", views.blocks, name="blocks"),
+    path("<slug:slug>/manage/meetings/<int:pk>/plan/", views.table_plan, name="table_plan"),
+    path(
+        "<slug:slug>/manage/meetings/<int:pk>/<str:action>/",
+        views.block_action,
+        name="block_action",
+    ),
+    path("<slug:slug>/manage/dashboard/", views.dashboard, name="dashboard"),
+]
