@@ -81,7 +81,12 @@ def upper_bound(pb: Problem, time_limit: float = 5.0) -> tuple[int, str, set[int
         integrality=np.ones(n),
         bounds=Bounds(lo, hi),
         constraints=constraint,
-        options={"time_limit": max(0.1, time_limit), "mip_rel_gap": 0.0, "disp": False},
+        options={
+            "time_limit": max(0.1, time_limit),
+            "mip_rel_gap": 0.0,
+            "disp": False,
+            "presolve": False,
+        },
     )
     chosen = set() if res.x is None else {int(m) for m in np.flatnonzero(res.x > 0.5)}
     if res.status == 0 and res.fun is not None:

@@ -52,6 +52,8 @@ from .core import NO_SLOT, Problem, Result, Schedule, build_result
 from .model import Instance
 
 MOVE_PENALTY = 1000  # cost of moving an announced meeting in the gap search
+MILP_SHARE = 0.5  # of the time limit, at most, for weight; the rest is for gaps
+UPHILL = 0.05  # probability of accepting a move that adds one idle gap
 SWAP_SAMPLE = 6  # meetings of a full slot tried as swap partners
 BLOCK_VARIABLES = 100_000  # above this many (meeting, slot) pairs, decompose by day/session
 
@@ -86,8 +88,8 @@ def solve(instance: Instance, time_limit: float = 10.0, seed: int = 0) -> Result
     lap("greedy")
     milp_status = "skipped"
     if sched.weight() < bound:
-        milp_deadline = started + 0.7 * (deadline - started)
-        milp_status = improve_weight(sched, milp_deadline, flags)
+        milp_deadline = started + MILP_SHARE * (deadline - started)
+        milp_status = improve_weight(sched, milp_deadline, flags, bound)
         if sched.weight() < bound:
             construct(sched)
     lap("milp")
@@ -166,36 +168,46 @@ def construct(sched: Schedule, hint: set[int] | None = None) -> None:
 # --------------------------------------------------------------------------- weight (MILP)
 
 
-def _blocks(pb: Problem) -> list[list[int]]:
+def _partitions(pb: Problem) -> list[list[list[int]]]:
+    """Slot blocks for the weight MILP, one partition per pass.
+
+    One block when the model is small. Otherwise days, or sessions when a day is still too
+    big. (A second pass over whole days after the session pass was tried on the trade fair:
+    the day models hit their time limit without finding anything better.)
+    """
     pairs = sum(len(a) for a in pb.allowed)
     if pairs <= BLOCK_VARIABLES:
-        return [list(range(pb.n_slots))]
-    days: dict[object, list[int]] = {}
+        return [[list(range(pb.n_slots))]]
+    by_day: dict[object, list[int]] = {}
     for i, slot in enumerate(pb.instance.slots):
-        days.setdefault(slot.start.date(), []).append(i)
-    groups = list(days.values()) if len(days) > 1 else []
-    if not groups or pairs / len(groups) > BLOCK_VARIABLES:
-        groups = [list(ss) for ss in pb.session_slots]
-    return groups
+        by_day.setdefault(slot.start.date(), []).append(i)
+    days = list(by_day.values())
+    sessions = [list(ss) for ss in pb.session_slots]
+    if len(days) > 1 and pairs / len(days) <= BLOCK_VARIABLES:
+        return [days]
+    return [sessions]
 
 
-def improve_weight(sched: Schedule, deadline: float, flags: dict[str, bool]) -> str:
+def improve_weight(
+    sched: Schedule, deadline: float, flags: dict[str, bool], bound: int | None = None
+) -> str:
     """Re-optimise weight block by block with an exact MILP; returns a status summary."""
-    pb = sched.pb
-    blocks = _blocks(pb)
     statuses: list[str] = []
-    for i, block in enumerate(blocks):
-        remaining = deadline - time.perf_counter()
-        if remaining <= 0.05:
-            flags["time_limit_hit"] = True
-            statuses.append("no-time")
+    for blocks in _partitions(sched.pb):
+        if bound is not None and sched.weight() >= bound:
             break
-        share = remaining / (len(blocks) - i)
-        statuses.append(_milp_block(sched, block, share, flags))
+        for i, block in enumerate(blocks):
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0.05:
+                flags["time_limit_hit"] = True
+                statuses.append("no-time")
+                return ",".join(statuses)
+            block_deadline = time.perf_counter() + remaining / (len(blocks) - i)
+            statuses.append(_milp_block(sched, block, block_deadline, flags))
     return ",".join(statuses)
 
 
-def _milp_block(sched: Schedule, block: list[int], limit: float, flags: dict[str, bool]) -> str:
+def _milp_block(sched: Schedule, block: list[int], deadline: float, flags: dict[str, bool]) -> str:
     pb = sched.pb
     in_block = set(block)
     cands = [
@@ -264,6 +276,7 @@ def _milp_block(sched: Schedule, block: list[int], limit: float, flags: dict[str
     start = np.array(
         [1.0 if sched.slot_of[var_m[j]] == var_s[j] and hi[j] > 0 else 0.0 for j in range(n)]
     )
+    limit = deadline - time.perf_counter()  # model building time counts too
     x, optimal = _highs_milp(c, a, np.array(ub, dtype=float), lo, hi, limit, start)
     if not optimal:
         flags["time_limit_hit"] = True
@@ -317,6 +330,7 @@ def _highs_milp(
     h.setOptionValue("random_seed", 0)
     h.setOptionValue("time_limit", max(0.05, float(limit)))
     h.setOptionValue("mip_rel_gap", 0.0)
+    h.setOptionValue("presolve", "off")  # presolve ignores the time limit on these models
     h.passModel(lp)
     if start is not None:
         sol = highspy.HighsSolution()
@@ -351,15 +365,21 @@ def repair_fairness(sched: Schedule) -> int:
         for m in sorted(pb.meetings_of[p], key=lambda m: -pb.weight[m]):
             for s in pb.allowed[m]:
                 blockers = {sched.occ[q][s] for q in pb.parts[m]} - {NO_SLOT}
-                if len(blockers) != 1:
+                if len(blockers) > 1:
                     continue
-                (b,) = blockers
-                if b in fixed or pb.weight[b] > pb.weight[m]:
-                    continue
-                if any(count[q] < 2 for q in pb.parts[b]):
-                    continue
-                sched.remove(b)
-                if sched.can_place(m, s):
+                if not blockers:  # slot full or fixed table taken: any meeting there may yield
+                    t = pb.fixed_table[m]
+                    user = sched.table_user.get((s, t)) if t is not None else None
+                    blockers = {user} if user is not None else set(sched.in_slot[s])
+                for b in sorted(blockers, key=lambda b: (pb.weight[b], b)):
+                    if b in fixed or pb.weight[b] > pb.weight[m]:
+                        continue
+                    if any(count[q] < 2 for q in pb.parts[b]):
+                        continue
+                    sched.remove(b)
+                    if not sched.can_place(m, s):
+                        sched.place(b, s)
+                        continue
                     sched.place(m, s)
                     for q in pb.parts[b]:
                         count[q] -= 1
@@ -374,7 +394,8 @@ def repair_fairness(sched: Schedule) -> int:
                     repaired += 1
                     done = True
                     break
-                sched.place(b, s)
+                if done:
+                    break
             if done:
                 break
     return repaired
@@ -411,14 +432,19 @@ def reduce_gaps(
     bad = bad_list()
     if not bad:
         return 0
+    cost = sched.total_gaps() + sum(
+        _move_cost(pb, m, s) for m, s in enumerate(sched.slot_of) if s != NO_SLOT
+    )
+    best_cost = cost
+    snapshot: list[int] | None = None  # slot_of of the best state, if the current one is worse
     stall_limit = max(3000, 8 * pb.n_meetings)
     max_iters = 60 * pb.n_meetings + 10_000
     stall = 0
     for it in range(max_iters):
-        if it % 256 == 0 and time.perf_counter() > deadline:
+        if it % 16 == 0 and time.perf_counter() > deadline:
             flags["time_limit_hit"] = True
             break
-        if stall > stall_limit:
+        if stall > stall_limit or best_cost == 0:
             break
         if not bad or it % 2000 == 1999:
             bad = bad_list()
@@ -441,16 +467,39 @@ def reduce_gaps(
             continue
         # prefer the first or last meeting of the session: moving those closes gaps
         m = mine[0] if rng.random() < 0.4 else mine[-1] if rng.random() < 0.67 else rng.choice(mine)
-        improved = _try_move(sched, m, rng, locked)
-        stall = 0 if improved else stall + 1
+        move = _best_move(sched, m, rng, locked)
+        stall += 1
+        if move is None:
+            continue
+        delta, b, partner = move
+        if delta > 0:
+            # rare uphill step (simulated-annealing style) to leave local optima
+            if delta >= MOVE_PENALTY or rng.random() >= UPHILL**delta:
+                continue
+            if snapshot is None and cost == best_cost:
+                snapshot = list(sched.slot_of)
+        elif delta == 0 and rng.random() > 0.3:
+            continue
+        _apply(sched, m, b, partner)
+        cost += delta
+        if cost < best_cost:
+            best_cost, snapshot, stall = cost, None, 0
+    if snapshot is not None and cost > best_cost:
+        for m in range(pb.n_meetings):
+            sched.remove(m)
+        for m, s in enumerate(snapshot):
+            if s != NO_SLOT:
+                sched.place(m, s)
     return sched.total_gaps()
 
 
-def _try_move(sched: Schedule, m: int, rng: random.Random, locked: set[int]) -> bool:
-    """Best relocate/swap of meeting m; applies it if not worse. True if strictly better."""
+def _best_move(
+    sched: Schedule, m: int, rng: random.Random, locked: set[int]
+) -> tuple[int, int, int] | None:
+    """Best relocate/swap of meeting m as ``(cost delta, target slot, partner or NO_SLOT)``."""
     pb = sched.pb
     a = sched.slot_of[m]
-    best: tuple[int, int, int] | None = None  # (delta, target slot, partner or NO_SLOT)
+    best: tuple[int, int, int] | None = None
     targets = list(pb.allowed[m])
     rng.shuffle(targets)
     for b in targets:
@@ -477,13 +526,7 @@ def _try_move(sched: Schedule, m: int, rng: random.Random, locked: set[int]) -> 
             delta = _delta(sched, m, a, b, partner)
             if delta is not None and (best is None or delta < best[0]):
                 best = (delta, b, partner)
-    if best is None:
-        return False
-    delta, b, partner = best
-    if delta > 0 or (delta == 0 and rng.random() > 0.3):
-        return False
-    _apply(sched, m, b, partner)
-    return delta < 0
+    return best
 
 
 def _delta(sched: Schedule, m: int, a: int, b: int, partner: int) -> int | None:
