@@ -221,3 +221,33 @@ def test_validate_schedule_catches_broken_schedules():
     assert "locked meeting 'm3' is not in slot 's2'" in text
     missing = {"assignments": [], "unscheduled": ["m1"]}
     assert "meeting 'm2' is neither assigned nor unscheduled" in validate_schedule(inst, missing)
+
+
+def test_solve_previous_schedule_unchanged_when_nothing_changed():
+    data = generate_event(participants=30, requests=90, tables=6, seed=8)
+    first = solve(parse_instance(data), time_limit=5, seed=0).to_dict()
+    data["previous"] = first["assignments"]
+    inst = parse_instance(data)
+    again = solve(inst, time_limit=5, seed=1)
+    assert validate_schedule(inst, again) == []
+    assert again.stats["moved"] == 0
+    assert again.to_dict()["assignments"] == first["assignments"]
+
+
+def test_solve_fairness_gives_everyone_a_meeting_at_equal_weight():
+    # one table, two slots: {m1, m2} and {m2, m3} weigh the same, only the second one
+    # gives p3 a meeting
+    data = make_instance(
+        n_slots=2, tables=1, people=3, meetings=[["p1", "p2"], ["p1", "p2"], ["p1", "p3"]]
+    )
+    _, result = _solve(data)
+    assert result.stats["weight"] == 2
+    assert "m3" in _where(result)
+    assert result.stats["participants_without_meeting"] == 0
+
+
+def test_solve_respects_time_limit_on_larger_event():
+    inst = parse_instance(generate_event(participants=200, requests=900, days=1, tables=40, seed=9))
+    result = solve(inst, time_limit=1.5, seed=0)
+    assert validate_schedule(inst, result) == []
+    assert result.stats["seconds"] < 3.0
