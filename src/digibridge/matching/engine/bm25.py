@@ -95,29 +95,29 @@ class BM25Index:
 
     def compact(self) -> None:
         """Rebuild the compiled matrix from all live documents and empty the delta."""
+        self._compiled = None  # release the old matrix before building the new one
         n_slots = len(self.doc_len)
-        rows: list[np.ndarray] = []
-        cols: list[np.ndarray] = []
-        vals: list[np.ndarray] = []
-        for slot, (tids, tfs) in self.doc_terms.items():
-            if not len(tids):
-                continue
-            rows.append(tids)
-            vals.append(tfs.astype(np.float32))
-            cols.append(np.full(len(tids), slot, dtype=np.int32))
-        if rows:
-            r = np.concatenate(rows)
-            c = np.concatenate(cols)
-            v = np.concatenate(vals)
+        n_terms = max(len(self.vocab), 1)
+        live = sorted(self.doc_terms)
+        lengths = np.zeros(n_slots, dtype=np.int64)
+        for slot in live:
+            lengths[slot] = len(self.doc_terms[slot][0])
+        indptr = np.zeros(n_slots + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        if live:
+            indices = np.concatenate([self.doc_terms[s][0] for s in live]).astype(np.int32)
+            data = np.concatenate([self.doc_terms[s][1] for s in live]).astype(np.float32)
         else:
-            r = c = np.zeros(0, dtype=np.int32)
-            v = np.zeros(0, dtype=np.float32)
-        # Rows are slots so that a query term selects one CSC column of the transpose.
-        mat = sp.csc_matrix((v, (c, r)), shape=(n_slots, max(len(self.vocab), 1)))
-        self._compiled = mat
+            indices = np.zeros(0, dtype=np.int32)
+            data = np.zeros(0, dtype=np.float32)
+        # Slots x terms in CSR (no copy), converted once to CSC so a term is one column.
+        csr = sp.csr_matrix((data, indices, indptr), shape=(n_slots, n_terms), copy=False)
+        del indices, data
+        self._compiled = csr.tocsc()
+        del csr
         self._compiled_slots = np.zeros(n_slots, dtype=bool)
-        for slot in self.doc_terms:
-            self._compiled_slots[slot] = True
+        if live:
+            self._compiled_slots[np.asarray(live, dtype=np.int64)] = True
         self._delta.clear()
 
     # -- scoring -------------------------------------------------------------------------------

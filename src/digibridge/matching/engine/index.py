@@ -72,13 +72,40 @@ class IndexedDoc:
     concepts: dict[str, list[str]]  # concept id -> surface forms in this text
 
 
+_FS, _RS, _US = "\x1d", "\x1e", "\x1f"  # field / record / unit separators
+
+
+def _pack(doc: IndexedDoc) -> tuple[str | None, str]:
+    """Compact stored form of an analysed doc: (language, one string of concepts+surfaces).
+
+    One string per document instead of a dict of lists keeps 100k documents small.
+    """
+    blob = _RS.join(
+        cid + _US + _FS.join(s.replace(_RS, " ").replace(_US, " ").replace(_FS, " ") for s in surf)
+        for cid, surf in doc.concepts.items()
+    )
+    return doc.language, blob
+
+
+def _unpack(stored: tuple[str | None, str] | None) -> IndexedDoc:
+    if stored is None:
+        return IndexedDoc(language=None, tokens=[], concepts={})
+    lang, blob = stored
+    concepts: dict[str, list[str]] = {}
+    if blob:
+        for rec in blob.split(_RS):
+            cid, _, surf = rec.partition(_US)
+            concepts[cid] = surf.split(_FS) if surf else []
+    return IndexedDoc(language=lang, tokens=[], concepts=concepts)
+
+
 @dataclass
 class _Partition:
     kind: str
     ids: list[str | None] = field(default_factory=list)
     slot_of: dict[str, int] = field(default_factory=dict)
     opps: list[Opportunity | None] = field(default_factory=list)
-    docs: list[IndexedDoc | None] = field(default_factory=list)
+    docs: list[tuple[str | None, str] | None] = field(default_factory=list)  # see _pack
     emb: np.ndarray = field(default_factory=lambda: np.zeros((0, DIM), dtype=np.float32))
     alive: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     open_: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
@@ -240,7 +267,7 @@ class MatchIndex:
             part.release(opp.id)
         slot = part.allocate(opp.id)
         part.opps[slot] = opp
-        part.docs[slot] = doc
+        part.docs[slot] = _pack(doc)
         norm = float(np.linalg.norm(vec))
         part.emb[slot] = vec / norm if norm > 0 else 0.0
         part.alive[slot] = True
@@ -252,7 +279,6 @@ class MatchIndex:
             part.networks.setdefault(net, set()).add(slot)
         part.bm25.add(slot, doc.tokens)
         part.cidx.add(slot, list(doc.concepts))
-        doc.tokens = []  # memory: tokens are recoverable from the BM25 term ids
 
     def upsert(self, opp: Opportunity, vector: np.ndarray | None = None) -> None:
         """Add or replace one opportunity (embedding computed unless ``vector`` is given)."""
@@ -322,7 +348,7 @@ class MatchIndex:
 
     @staticmethod
     def _indexed_doc(part: _Partition, slot: int) -> IndexedDoc:
-        doc = part.docs[slot] or IndexedDoc(language=None, tokens=[], concepts={})
+        doc = _unpack(part.docs[slot])
         tokens: list[str] = []
         entry = part.bm25.doc_terms.get(slot)
         if entry is not None:
@@ -413,8 +439,8 @@ class MatchIndex:
             cidf_total = sum(cidf.values())
             for slot in cand.tolist():
                 opp = part.opps[slot]
-                doc = part.docs[slot]
-                if opp is None or doc is None or not eligible(q, opp, self.rules, viewer_networks):
+                doc = _unpack(part.docs[slot])
+                if opp is None or not eligible(q, opp, self.rules, viewer_networks):
                     continue
                 feats = self._features(
                     q,
@@ -431,8 +457,8 @@ class MatchIndex:
             scored.sort(key=lambda t: (-t[0], t[1]))
             out: list[Match] = []
             for rank, (score, opp_id, slot, feats) in enumerate(scored[:k], start=1):
-                opp, doc = part.opps[slot], part.docs[slot]
-                if opp is None or doc is None:  # pragma: no cover - filtered above
+                opp, doc = part.opps[slot], _unpack(part.docs[slot])
+                if opp is None:  # pragma: no cover - filtered above
                     continue
                 reasons = self._reasons(q, qdoc, opp, doc, feats, cidf, part) if explain else []
                 out.append(Match(opp_id, float(score), feats, reasons, rank))
@@ -603,8 +629,7 @@ class MatchIndex:
                             "language": d.language,
                             "concepts": d.concepts,
                         }
-                        for d in (p.docs[s] for s in live)
-                        if d is not None
+                        for d in (_unpack(p.docs[s]) for s in live)
                     ],
                 }
         np.savez(base.with_suffix(".npz"), **arrays)  # type: ignore[arg-type]
@@ -648,7 +673,7 @@ class MatchIndex:
                     doc = IndexedDoc(language=d["language"], tokens=[], concepts=d["concepts"])
                     slot = part.allocate(opp.id)
                     part.opps[slot] = opp
-                    part.docs[slot] = doc
+                    part.docs[slot] = _pack(doc)
                     part.emb[slot] = emb[i]
                     part.alive[slot] = True
                     part.open_[slot] = opp.status == "open"

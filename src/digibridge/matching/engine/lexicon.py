@@ -5,8 +5,9 @@ The data lives in ``data/lexicon.json``: ``{"concepts": [{"id", "en": [...], "zh
 
 Mapping rules (:meth:`Lexicon.find`):
 
-* Latin-script terms are matched as sequences of folded, stemmed words (see
-  :func:`~digibridge.matching.engine.text.stem`), so plurals and accents do not matter:
+* Latin-script terms are matched as sequences of folded, lightly stemmed words (see
+  :func:`~digibridge.matching.engine.text.light_stem`), so plurals, gender and accents do not
+  matter:
   "carretillas autónomas" matches the term "carretilla autónoma".
 * Terms containing Chinese characters are matched as substrings of the folded text.
 * Scanning goes left to right and takes the **longest** term starting at each position; the
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .text import MAX_TEXT_CHARS, fold, is_cjk, stem
+from .text import MAX_TEXT_CHARS, fold, is_cjk, light_stem
 
 __all__ = ["Concept", "ConceptHit", "Lexicon", "default_lexicon", "LEXICON_PATH"]
 
@@ -52,7 +53,7 @@ class ConceptHit:
 
 
 def _latin_key(term: str) -> tuple[str, ...]:
-    return tuple(stem(w) for w in _LATIN_RE.findall(fold(term)))
+    return tuple(light_stem(w) for w in _LATIN_RE.findall(fold(term)))
 
 
 class Lexicon:
@@ -108,7 +109,7 @@ class Lexicon:
         hits: list[tuple[int, ConceptHit]] = []
         # Latin words with their spans in the folded text, for surface forms.
         words = [(m.group(), m.start(), m.end()) for m in _LATIN_RE.finditer(folded)]
-        stems = [stem(w) for w, _, _ in words]
+        stems = [light_stem(w) for w, _, _ in words]
         i = 0
         while i < len(stems):
             matched = False

@@ -32,6 +32,7 @@ __all__ = [
     "detect_language",
     "fold",
     "is_cjk",
+    "light_stem",
     "stem",
     "tokenize",
     "latin_words",
@@ -205,6 +206,26 @@ def stem(word: str) -> str:
         elif word.endswith("s") and not word.endswith("ss") and len(word) > 4:
             word = word[:-1]
     return word[:6]
+
+
+def light_stem(word: str) -> str:
+    """Conservative normaliser for lexicon matching (no truncation, so few collisions).
+
+    Strips a plural ``-es``/``-s``, then a final ``-n`` (Catalan ``carretó``/``carretons``) and
+    a final gender vowel ``-a``/``-o``/``-e``, keeping at least three letters. Words with
+    digits are unchanged.
+    """
+    if len(word) <= 3 or any(c.isdigit() for c in word):
+        return word
+    if word.endswith("es") and len(word) > 5:
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+        word = word[:-1]
+    if word.endswith("n") and len(word) > 4:
+        word = word[:-1]
+    if word[-1] in "aoe" and len(word) > 4:
+        word = word[:-1]
+    return word
 
 
 _LATIN_TOKEN_RE = re.compile(r"[a-z0-9]+")
