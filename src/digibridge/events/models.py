@@ -56,7 +56,7 @@ class Event(models.Model):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     host = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="hosted_events", verbose_name=_("host")
+        Organisation, on_delete=models.CASCADE, related_name="hosted_events", verbose_name=_("host")
     )
     co_hosts = models.ManyToManyField(
         Organisation, blank=True, related_name="co_hosted_events", verbose_name=_("co-hosts")
