@@ -53,6 +53,7 @@ class AgreementOut(Schema):
     parties: list[PartyOut]
     source_opportunity: int | None = Field(None, alias="source_opportunity_id")
     counterpart_opportunity: int | None = Field(None, alias="counterpart_opportunity_id")
+    source_meeting: int | None = Field(None, alias="source_meeting_id")
     updated_at: dt.datetime
 
     @staticmethod
@@ -78,6 +79,7 @@ class AgreementIn(Schema):
     parties: list[PartyIn] = Field(..., min_length=2, max_length=20)
     source_opportunity: int | None = None
     counterpart_opportunity: int | None = None
+    source_meeting: int | None = None
 
 
 class TransitionIn(Schema):
@@ -99,6 +101,7 @@ class FollowUpOut(Schema):
     agreement: int | None = Field(None, alias="agreement_id")
     source_opportunity: int | None = Field(None, alias="source_opportunity_id")
     counterpart_opportunity: int | None = Field(None, alias="counterpart_opportunity_id")
+    meeting: int | None = Field(None, alias="meeting_id")
     stage: str
     owner: int = Field(..., alias="owner_id")
     next_action: str
@@ -108,6 +111,7 @@ class FollowUpOut(Schema):
 
 class FollowUpIn(Schema):
     agreement: int | None = None
+    meeting: int | None = None
     source_opportunity: int | None = None
     counterpart_opportunity: int | None = None
     stage: Stage = "introduced"
@@ -148,6 +152,15 @@ def agreement_for(request, agreement_id: int) -> Agreement:
     return agreement
 
 
+def _meeting(user, pk: int | None, field: str):
+    if pk is None:
+        return None
+    meeting = selectors.meetings_visible_to(user).filter(pk=pk).first()
+    if meeting is None:
+        raise DomainError(_("Unknown meeting."), field=field)
+    return meeting
+
+
 def _opportunity(user, pk: int | None, field: str):
     if pk is None:
         return None
@@ -182,6 +195,7 @@ def agreement_create(request, payload: AgreementIn):
         parties.append((organisation, row["role"]))
     source = _opportunity(by, data.pop("source_opportunity"), "source_opportunity")
     counterpart = _opportunity(by, data.pop("counterpart_opportunity"), "counterpart_opportunity")
+    meeting = _meeting(by, data.pop("source_meeting"), "source_meeting")
     status = data.pop("status")
     agreement = services.agreement_create(
         by=by,
@@ -189,6 +203,7 @@ def agreement_create(request, payload: AgreementIn):
         parties=parties,
         source_opportunity=source,
         counterpart_opportunity=counterpart,
+        source_meeting=meeting,
         status=status,
     )
     return Status(201, agreement_for(request, agreement.pk))
@@ -221,12 +236,14 @@ def follow_up_create(request, payload: FollowUpIn):
         agreement = agreement_for(request, payload.agreement)
     source = _opportunity(by, data.pop("source_opportunity"), "source_opportunity")
     counterpart = _opportunity(by, data.pop("counterpart_opportunity"), "counterpart_opportunity")
+    meeting = _meeting(by, data.pop("meeting"), "meeting")
     follow_up = services.follow_up_create(
         by=by,
         data=data,
         agreement=agreement,
         source_opportunity=source,
         counterpart_opportunity=counterpart,
+        meeting=meeting,
     )
     return Status(201, FollowUp.objects.get(pk=follow_up.pk))
 

@@ -19,6 +19,13 @@ class OpportunityChoiceField(forms.ModelChoiceField):
         return f"{obj.title} — {obj.owner.name}"
 
 
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        from .selectors import meeting_label
+
+        return meeting_label(obj)
+
+
 class AgreementForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Agreement.Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=200, min_length=3)
@@ -56,8 +63,15 @@ class AgreementForm(forms.Form):
         label=_("Counterpart opportunity"), queryset=None, required=False
     )
 
+    source_meeting = MeetingChoiceField(
+        label=_("Meeting it came from"), queryset=None, required=False
+    )
+
     def __init__(self, *args, user, editing: bool = False, **kwargs):
+        from .selectors import meetings_visible_to
+
         super().__init__(*args, **kwargs)
+        self.fields["source_meeting"].queryset = meetings_visible_to(user)
         organisations = organisations_visible_to(user).order_by("name")
         opportunities = opportunities_visible_to(user).select_related("owner").order_by("title")
         self.fields["source_opportunity"].queryset = opportunities
@@ -93,6 +107,7 @@ class AgreementForm(forms.Form):
             "signing_event": agreement.signing_event,
             "source_opportunity": agreement.source_opportunity_id,
             "counterpart_opportunity": agreement.counterpart_opportunity_id,
+            "source_meeting": agreement.source_meeting_id,
         }
         for index, party in enumerate(agreement.parties.all()[:PARTY_ROWS], start=1):
             initial[f"party_{index}"] = party.organisation_id
@@ -117,6 +132,7 @@ class AgreementForm(forms.Form):
         links = {
             "source_opportunity": data.pop("source_opportunity", None),
             "counterpart_opportunity": data.pop("counterpart_opportunity", None),
+            "source_meeting": data.pop("source_meeting", None),
         }
         return data, parties, links
 

@@ -85,6 +85,14 @@ class Agreement(models.Model):
         related_name="+",
         verbose_name=_("counterpart opportunity"),
     )
+    source_meeting = models.ForeignKey(
+        "events.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agreements",
+        verbose_name=_("meeting it came from"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -188,6 +196,14 @@ class FollowUp(models.Model):
     )
     counterpart_opportunity = models.ForeignKey(
         Opportunity, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    meeting = models.ForeignKey(
+        "events.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_ups",
+        verbose_name=_("meeting"),
     )
     stage = models.CharField(_("stage"), max_length=20, choices=Stage, default=Stage.INTRODUCED)
     owner = models.ForeignKey(

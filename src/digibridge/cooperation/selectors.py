@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from digibridge.directory.selectors import is_operator, user_organisation_ids
 
@@ -21,16 +21,30 @@ from .models import (
 )
 
 
-def meeting_model():
-    """The events app's Meeting model when it exists (it is optional for this app)."""
-    try:
-        return apps.get_model("events", "Meeting")
-    except LookupError:
-        return None
+def meetings_visible_to(user):
+    """Meetings an agreement or follow-up may refer to: all for operators, else the ones a
+    user's organisation sat in. Cancelled meetings are left out."""
+    from digibridge.events.models import Meeting
+
+    qs = (
+        Meeting.objects.exclude(status=Meeting.Status.CANCELLED)
+        .select_related("block__event", "request__opportunity")
+        .prefetch_related("seats__registration__organisation")
+        .order_by("block__start", "slot", "table")
+    )
+    if is_operator(user):
+        return qs
+    own = user_organisation_ids(user)
+    if not own:
+        return qs.none()
+    return qs.filter(seats__registration__organisation_id__in=own).distinct()
 
 
-def has_meeting_links() -> bool:
-    return any(f.name == "meeting" for f in FollowUp._meta.get_fields())
+def meeting_label(meeting) -> str:
+    """ "Org A ↔ Org B · event, table 3" for lists and the attribution chain."""
+    names = [seat.registration.organisation.name for seat in meeting.seats.all()]
+    table = _("table %(number)s") % {"number": meeting.table}
+    return f"{' ↔ '.join(names) or '—'} · {meeting.block.event.name}, {table}"
 
 
 def agreements_visible_to(user) -> QuerySet[Agreement]:
@@ -99,8 +113,15 @@ def agreement_search(
 def agreement_detail(*, user, pk: int) -> Agreement | None:
     return (
         _with_parties(agreements_visible_to(user))
-        .select_related("source_opportunity__owner", "counterpart_opportunity__owner")
-        .prefetch_related("documents", "opportunities__owner")
+        .select_related(
+            "source_opportunity__owner",
+            "counterpart_opportunity__owner",
+            "source_meeting__block__event",
+            "source_meeting__request__opportunity",
+        )
+        .prefetch_related(
+            "documents", "opportunities__owner", "source_meeting__seats__registration__organisation"
+        )
         .filter(pk=pk)
         .first()
     )
@@ -109,10 +130,13 @@ def agreement_detail(*, user, pk: int) -> Agreement | None:
 def follow_ups_visible_to(user) -> QuerySet[FollowUp]:
     if not is_operator(user):
         return FollowUp.objects.none()
-    related = ["owner", "agreement", "source_opportunity", "counterpart_opportunity"]
-    if has_meeting_links():
-        related.append("meeting")
-    return FollowUp.objects.select_related(*related)
+    return FollowUp.objects.select_related(
+        "owner",
+        "agreement",
+        "source_opportunity",
+        "counterpart_opportunity",
+        "meeting__block__event",
+    )
 
 
 def follow_ups_due(*, user, today: dt.date | None = None, horizon_days: int = 7):
@@ -163,14 +187,28 @@ def agreement_attribution(*, agreement: Agreement) -> list[AttributionStep]:
     agreement, through its follow-ups, to the agreement itself — oldest first.
 
     The pair recorded on the agreement wins; otherwise the first pair found on one of its
-    follow-ups. Steps that are not known are left out, so the chain may be just the agreement.
+    follow-ups; otherwise the opportunity a meeting was requested about. Meetings are the
+    agreement's ``source_meeting`` and those of its follow-ups. Steps that are not known are
+    left out, so the chain may be just the agreement.
     """
     steps: list[AttributionStep] = []
     follow_ups = list(
         FollowUp.objects.filter(agreement=agreement)
-        .select_related("source_opportunity__owner", "counterpart_opportunity__owner")
+        .select_related(
+            "source_opportunity__owner",
+            "counterpart_opportunity__owner",
+            "meeting__block__event",
+            "meeting__request__opportunity__owner",
+        )
+        .prefetch_related("meeting__seats__registration__organisation")
         .order_by("created_at", "pk")
     )
+    meetings = []
+    if agreement.source_meeting_id:
+        meetings.append(agreement.source_meeting)
+    for follow_up in follow_ups:
+        if follow_up.meeting_id and follow_up.meeting_id not in {m.pk for m in meetings}:
+            meetings.append(follow_up.meeting)
     source, counterpart = agreement.source_opportunity, agreement.counterpart_opportunity
     if source is None:
         for follow_up in follow_ups:
@@ -180,28 +218,31 @@ def agreement_attribution(*, agreement: Agreement) -> list[AttributionStep]:
                     follow_up.counterpart_opportunity,
                 )
                 break
-    if source is not None:
-        published = [o.published_at for o in (source, counterpart) if o and o.published_at]
+    if source is None:
+        # A meeting asked for about an opportunity: the opportunity is where it started.
+        for meeting in meetings:
+            if meeting.request_id and meeting.request.opportunity_id:
+                source = meeting.request.opportunity
+                break
+    pair = [o for o in (source, counterpart) if o is not None]
+    if pair:
+        published = [o.published_at for o in pair if o.published_at]
         steps.append(
             AttributionStep(
                 kind="match",
                 date=_date(max(published)) if published else None,
-                label=" ↔ ".join(o.title for o in (source, counterpart) if o is not None),
-                objects=[o for o in (source, counterpart) if o is not None],
+                label=" ↔ ".join(o.title for o in pair),
+                objects=pair,
             )
         )
-    meetings = []
-    if getattr(agreement, "source_meeting_id", None):
-        meetings.append(agreement.source_meeting)
-    meetings += [
-        f.meeting
-        for f in follow_ups
-        if getattr(f, "meeting_id", None) and f.meeting not in meetings
-    ]
     for meeting in meetings:
-        when = getattr(meeting, "starts_at", None) or getattr(meeting, "start", None)
         steps.append(
-            AttributionStep(kind="meeting", date=_date(when), label=str(meeting), objects=[meeting])
+            AttributionStep(
+                kind="meeting",
+                date=_date(meeting.start),
+                label=meeting_label(meeting),
+                objects=[meeting],
+            )
         )
     for follow_up in follow_ups:
         steps.append(

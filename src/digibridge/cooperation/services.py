@@ -156,7 +156,10 @@ def _validate(agreement: Agreement) -> None:
         raise DomainError(_("Give the agreement a title."), field="title")
     if agreement.signed_on and agreement.signed_on > timezone.localdate():
         raise DomainError(_("The signing date cannot be in the future."), field="signed_on")
-    _full_clean(agreement, exclude=["created_by", "source_opportunity", "counterpart_opportunity"])
+    _full_clean(
+        agreement,
+        exclude=["created_by", "source_opportunity", "counterpart_opportunity", "source_meeting"],
+    )
 
 
 def _normalise_parties(parties) -> list[tuple[Organisation, str]]:
@@ -208,6 +211,16 @@ def _check_opportunities(by, opportunities) -> list[Opportunity]:
     return opportunities
 
 
+def _check_meeting(by, meeting, *, field: str):
+    if meeting is None:
+        return None
+    from .selectors import meetings_visible_to
+
+    if not meetings_visible_to(by).filter(pk=meeting.pk).exists():
+        raise DomainError(_("Unknown meeting."), field=field)
+    return meeting
+
+
 @transaction.atomic
 def agreement_create(
     *,
@@ -217,6 +230,7 @@ def agreement_create(
     opportunities=(),
     source_opportunity: Opportunity | None = None,
     counterpart_opportunity: Opportunity | None = None,
+    source_meeting=None,
     status: str = S.PROPOSED,
 ) -> Agreement:
     """Record an agreement with its parties (``[(organisation, role), ...]``).
@@ -235,6 +249,7 @@ def agreement_create(
     _check_opportunities(by, [source_opportunity, counterpart_opportunity])
     agreement.source_opportunity = source_opportunity
     agreement.counterpart_opportunity = counterpart_opportunity
+    agreement.source_meeting = _check_meeting(by, source_meeting, field="source_meeting")
     _validate(agreement)
     agreement.status_changed_at = timezone.now()
     agreement.save()
@@ -250,8 +265,16 @@ def agreement_create(
 
 @transaction.atomic
 def agreement_update(
-    *, agreement: Agreement, by, data: dict[str, Any], parties=None, opportunities=None
+    *,
+    agreement: Agreement,
+    by,
+    data: dict[str, Any],
+    parties=None,
+    opportunities=None,
+    links: dict[str, Any] | None = None,
 ) -> Agreement:
+    """Edit fields, parties, linked opportunities and, with ``links``, where it came from
+    (``source_opportunity``, ``counterpart_opportunity``, ``source_meeting``)."""
     _require_manage(by, agreement)
     if agreement.status in (S.COMPLETED, S.WITHDRAWN):
         raise DomainError(_("A completed or withdrawn agreement can no longer be edited."))
@@ -274,6 +297,15 @@ def agreement_update(
         _set_parties(agreement, parties)
     if opportunities is not None:
         agreement.opportunities.set(_check_opportunities(by, opportunities))
+    if links is not None:
+        source = links.get("source_opportunity")
+        counterpart = links.get("counterpart_opportunity")
+        _check_opportunities(by, [source, counterpart])
+        agreement.source_opportunity, agreement.counterpart_opportunity = source, counterpart
+        agreement.source_meeting = _check_meeting(
+            by, links.get("source_meeting"), field="source_meeting"
+        )
+        agreement.opportunities.add(*[o for o in (source, counterpart) if o is not None])
     agreement.save()
     audit(actor=by, action="agreement.update", obj=agreement)
     return agreement
@@ -424,8 +456,7 @@ def follow_up_create(
         owner=owner,
         created_by=by,
     )
-    if meeting is not None:
-        follow_up.meeting = meeting
+    follow_up.meeting = _check_meeting(by, meeting, field="meeting")
     for field in FOLLOW_UP_FIELDS:
         if field in data and data[field] is not None:
             setattr(follow_up, field, data[field])

@@ -89,6 +89,16 @@ def _initial_links(request) -> dict:
         value = request.GET.get(key, "")
         if value.isdigit() and visible.filter(pk=int(value)).exists():
             initial[field] = int(value)
+    meeting = request.GET.get("meeting", "")
+    if meeting.isdigit():
+        found = selectors.meetings_visible_to(request.user).filter(pk=int(meeting)).first()
+        if found is not None:
+            initial["source_meeting"] = found.pk
+            organisations = [seat.registration.organisation_id for seat in found.seats.all()]
+            for index, organisation in enumerate(organisations[:2], start=1):
+                initial[f"party_{index}"] = organisation
+            if found.request_id and found.request.opportunity_id:
+                initial.setdefault("source_opportunity", found.request.opportunity_id)
     return initial
 
 
@@ -125,7 +135,7 @@ def agreement_edit(request, pk: int):
         data, parties, links = form.service_data()
         try:
             agreement = services.agreement_update(
-                agreement=agreement, by=request.user, data=data, parties=parties
+                agreement=agreement, by=request.user, data=data, parties=parties, links=links
             )
         except DomainError as exc:
             _form_error(form, exc)
@@ -274,10 +284,16 @@ def follow_up_create(request):
             if follow_up.agreement_id:
                 return redirect("cooperation:detail", follow_up.agreement_id)
             return redirect("cooperation:follow_ups")
+    meeting = subject.get("meeting")
     return render(
         request,
         "cooperation/follow_up_form.html",
-        {"form": form, "subject": subject, "follow_up": None},
+        {
+            "form": form,
+            "subject": subject,
+            "follow_up": None,
+            "meeting_label": selectors.meeting_label(meeting) if meeting else "",
+        },
     )
 
 

@@ -207,14 +207,20 @@ def funnel(filters: DashboardFilters) -> list[dict]:
                 "label": _("Meeting requests"),
                 "count": meeting_request.objects.filter(
                     _datetime_period("created_at", filters)
-                    if any(f.name == "created_at" for f in meeting_request._meta.fields)
-                    else Q()
                 ).count(),
             }
         )
     meeting = _optional_model("events", "Meeting")
     if meeting is not None:
-        steps.append({"key": "meetings", "label": _("Meetings"), "count": meeting.objects.count()})
+        steps.append(
+            {
+                "key": "meetings",
+                "label": _("Meetings held"),
+                "count": meeting.objects.filter(status="held")
+                .filter(_datetime_period("block__start", filters))
+                .count(),
+            }
+        )
     steps.append(
         {
             "key": "follow_ups",
