@@ -67,6 +67,11 @@ class Problem:
             instance.meeting_index[pv.meeting]: (instance.slot_index[pv.slot], pv.table)
             for pv in instance.previous
         }
+        # tables some participant is fixed to, and (slot, table) -> previous meeting there
+        self.stand_tables = {p.table for p in instance.participants if p.table is not None}
+        self.previous_seat: dict[tuple[int, int], int] = {
+            (s, t): m for m, (s, t) in self.previous.items() if t is not None
+        }
 
     @property
     def n_meetings(self) -> int:
@@ -177,7 +182,8 @@ def assign_tables(schedule: Schedule) -> dict[int, int]:
 
     Order of preference inside a slot: the locked table, the participant's fixed table, the
     meeting's previous table (stability), the table one of its participants used in the
-    previous slot (people stay seated), then the lowest free table.
+    previous slot (people stay seated), then the lowest free table that is nobody's stand
+    (so a later request with an exhibitor does not displace an announced meeting).
     """
     pb = schedule.pb
     by_slot: list[list[int]] = [[] for _ in range(pb.n_slots)]
@@ -207,7 +213,11 @@ def assign_tables(schedule: Schedule) -> dict[int, int]:
                 used.add(prev[1])
             else:
                 pending.append(m)
-        free = [t for t in range(1, pb.tables + 1) if t not in used]
+        # exhibitors' stand tables last: a later request with an exhibitor would need them
+        free = sorted(
+            (t for t in range(1, pb.tables + 1) if t not in used),
+            key=lambda t: (t in pb.stand_tables, t),
+        )
         free_set = set(free)
         late: list[int] = []
         for m in pending:

@@ -128,6 +128,9 @@ def _slot_cost(sched: Schedule, m: int, s: int) -> int:
                 if best is None or d < best:
                     best = d
         cost += 2 if best is None else best
+    t = pb.fixed_table[m]
+    if t is not None and pb.previous_seat.get((s, t), m) != m:
+        cost += 100  # would push an announced meeting off its table
     return cost
 
 
@@ -405,8 +408,14 @@ def repair_fairness(sched: Schedule) -> int:
 
 
 def _move_cost(pb: Problem, m: int, s: int) -> int:
+    """Stability cost of meeting m in slot s: it left its previous slot, or its fixed table
+    pushes a previous meeting off its previous table."""
     prev = pb.previous.get(m)
-    return MOVE_PENALTY if prev is not None and prev[0] != s else 0
+    cost = MOVE_PENALTY if prev is not None and prev[0] != s else 0
+    t = pb.fixed_table[m]
+    if t is not None and pb.previous_seat.get((s, t), m) != m:
+        cost += MOVE_PENALTY
+    return cost
 
 
 def _local_gaps(sched: Schedule, people: set[int], sessions: set[int]) -> int:
