@@ -128,8 +128,8 @@ def _slot_cost(sched: Schedule, m: int, s: int) -> int:
                 if best is None or d < best:
                     best = d
         cost += 2 if best is None else best
-    t = pb.fixed_table[m]
-    if t is not None and pb.previous_seat.get((s, t), m) != m:
+    table = pb.fixed_table[m]
+    if table is not None and pb.previous_seat.get((s, table), m) != m:
         cost += 100  # would push an announced meeting off its table
     return cost
 
