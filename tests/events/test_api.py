@@ -179,3 +179,37 @@ def test_write_without_auth_is_401(client):
     event = EventFactory()
     response = post(client, f"{API}/events/{event.pk}/requests", {"recipient": 1})
     assert response.status_code == 401
+
+
+def test_book_broker_outcome_and_signup_via_api(client, operator, member, stranger):
+    block = MeetingBlockFactory(self_booking=True)
+    event = block.event
+    mine, theirs = participant(event, member), participant(event, stranger)
+    request = MeetingRequestFactory(event=event, sender=mine, recipient=theirs, status="accepted")
+    book = f"{API}/requests/{request.pk}/book"
+    assert post(client, book, {"block": block.pk, "slot": 99}, **bearer(member)).status_code == 422
+    response = post(client, book, {"block": block.pk, "slot": 1}, **bearer(member))
+    assert response.status_code == 201, response.content
+    meeting = response.json()
+    assert meeting["slot"] == 1 and sorted(meeting["participants"]) == sorted([mine.pk, theirs.pk])
+    assert post(client, book, {"block": block.pk, "slot": 2}, **bearer(member)).status_code == 422
+    broker = f"{API}/events/{event.pk}/blocks/{block.pk}/meetings"
+    payload = {"registrations": [mine.pk, theirs.pk], "slot": 1}
+    assert post(client, broker, payload, **bearer(member)).status_code == 403
+    assert post(client, broker, payload, **bearer(operator)).status_code == 422  # both busy
+    payload["slot"] = 3
+    response = post(client, broker, payload, **bearer(operator))
+    assert response.status_code == 201 and response.json()["brokered"] is True
+    outcome = f"{API}/meetings/{meeting['id']}/outcome"
+    response = post(client, outcome, {"attendance": "held", "interest": "strong"}, **bearer(member))
+    assert response.status_code == 200 and response.json()["interest"] == "strong"
+    assert post(client, outcome, {"attendance": "maybe"}, **bearer(member)).status_code == 422
+    other = participant(event)
+    assert (
+        post(client, outcome, {"attendance": "held"}, **bearer(other.person.user)).status_code
+        == 404
+    )
+    session = AgendaSessionFactory(event=event, capacity=1)
+    signup = f"{API}/sessions/{session.pk}/signup"
+    assert post(client, signup, {}, **bearer(member)).status_code == 201
+    assert post(client, signup, {}, **bearer(stranger)).status_code == 422

@@ -267,3 +267,49 @@ def test_meeting_ics_only_for_participants(client, member, stranger, operator, f
     assert client.get(url("meeting_ics", event.slug, meeting.pk)).status_code == 404
     assert re.search(rb"TZID=Europe/Madrid", response.content)
     assert services  # the module is importable alongside the views
+
+
+def test_suggestions_list_matching_participants(
+    client, member, stranger, django_capture_on_commit_callbacks
+):
+    from digibridge.marketplace import services as market
+
+    event = EventFactory()
+    participant(event, member)
+    theirs = participant(event, stranger)
+    with django_capture_on_commit_callbacks(execute=True):
+        for user, kind, title in (
+            (member, "request", "Buscamos carretillas elevadoras autónomas para el almacén"),
+            (stranger, "offer", "自动驾驶叉车及车队调度软件"),
+        ):
+            market.opportunity_create(
+                owner=user.org,
+                by=user,
+                data={
+                    "kind": kind,
+                    "category": "technology",
+                    "title": title,
+                    "description": title + " — autonomous forklifts, fleet management.",
+                },
+                sectors=["warehouse-automation"],
+                publish=True,
+            )
+    client.force_login(member)
+    response = client.get(url("suggestions", event.slug))
+    assert response.status_code == 200
+    assert theirs.person.full_name in response.content.decode()
+
+
+def test_operator_brokers_a_meeting_from_the_table_plan(client, operator, forum):
+    event, block = forum["event"], forum["block"]
+    a, b = RegistrationFactory(event=event), RegistrationFactory(event=event)
+    client.force_login(operator)
+    client.post(url("broker", event.slug, block.pk), {"first": a.pk, "second": b.pk, "slot": 0})
+    meeting = Meeting.objects.get(brokered=True)
+    assert meeting.locked and {s.registration_id for s in meeting.seats.all()} == {a.pk, b.pk}
+    # the same two again in the same slot is refused with a message, not an error page
+    response = client.post(
+        url("broker", event.slug, block.pk), {"first": a.pk, "second": b.pk, "slot": 0}
+    )
+    assert response.status_code == 302
+    assert Meeting.objects.filter(brokered=True).count() == 1

@@ -13,7 +13,7 @@ from digibridge.directory.selectors import can_act_for
 from digibridge.marketplace.selectors import opportunities_visible_to
 
 from . import selectors, services
-from .models import Event, MeetingBlock, MeetingRequest, Registration
+from .models import AgendaSession, Event, MeetingBlock, MeetingRequest, MeetingSeat, Registration
 
 router = Router(tags=["events"])
 
@@ -321,3 +321,115 @@ def schedule_run(request, event_id: int, block_id: int, payload: ScheduleIn):
         "stats": result["stats"],
         "published": published,
     }
+
+
+class MeetingOut(Schema):
+    id: int
+    block: int = Field(..., alias="block_id")
+    slot: int
+    table: int
+    start: dt.datetime
+    end: dt.datetime
+    status: str
+    confirmed: bool = Field(..., alias="locked")
+    brokered: bool
+    participants: list[int]
+
+    @staticmethod
+    def resolve_participants(obj) -> list[int]:
+        return [seat.registration_id for seat in obj.seats.all()]
+
+
+class BookIn(Schema):
+    block: int
+    slot: int = Field(..., ge=0)
+
+
+class BrokerIn(Schema):
+    registrations: list[int] = Field(..., min_length=2, max_length=6)
+    slot: int = Field(..., ge=0)
+    table: int | None = Field(None, ge=1)
+
+
+class OutcomeIn(Schema):
+    attendance: Literal["held", "no_show"]
+    interest: Literal["none", "some", "strong"] = "none"
+    next_step: Literal["", "follow_up_call", "nda", "pilot", "quotation", "agreement_expected"] = ""
+    notes: str = Field("", max_length=2000)
+
+
+class OutcomeOut(Schema):
+    meeting: int = Field(..., alias="meeting_id")
+    registration: int = Field(..., alias="registration_id")
+    attendance: str
+    interest: str
+    next_step: str
+    notes: str
+
+
+def _block(event: Event, block_id: int) -> MeetingBlock:
+    block = MeetingBlock.objects.filter(pk=block_id, event=event).first()
+    if block is None:
+        raise NotFoundError("Meeting block not found.")
+    return block
+
+
+@router.post("/requests/{request_id}/book", response={201: MeetingOut}, auth=WRITE_AUTH)
+def request_book(request, request_id: int, payload: BookIn):
+    """Put an accepted request into a free common slot (when the organisers allow it)."""
+    found = _request(request, request_id)
+    block = _block(found.event, payload.block)
+    meeting = services.meeting_book_slot(
+        request=found, block=block, slot=payload.slot, by=actor(request)
+    )
+    return Status(201, meeting)
+
+
+@router.post(
+    "/events/{event_id}/blocks/{block_id}/meetings", response={201: MeetingOut}, auth=WRITE_AUTH
+)
+def meeting_broker(request, event_id: int, block_id: int, payload: BrokerIn):
+    """Organisers: create a meeting directly (brokered, confirmed at once)."""
+    event = _event(request, event_id)
+    by = actor(request)
+    if not selectors.can_manage_event(by, event):
+        raise PermissionDeniedError("Only the event's organisers can do this.")
+    registrations = list(event.registrations.filter(pk__in=payload.registrations))
+    if len(registrations) != len(set(payload.registrations)):
+        raise DomainError("Unknown participant.", field="registrations")
+    meeting = services.meeting_create_brokered(
+        block=_block(event, block_id),
+        registrations=registrations,
+        slot=payload.slot,
+        table=payload.table,
+        by=by,
+    )
+    return Status(201, meeting)
+
+
+@router.post("/meetings/{meeting_id}/outcome", response=OutcomeOut, auth=WRITE_AUTH)
+def meeting_outcome(request, meeting_id: int, payload: OutcomeIn):
+    """Record your side of a meeting you took part in."""
+    by = actor(request)
+    seat = (
+        MeetingSeat.objects.select_related("meeting", "registration__event")
+        .filter(meeting_id=meeting_id, registration__person__user=by)
+        .first()
+    )
+    if seat is None:
+        raise NotFoundError("Meeting not found.")
+    return services.meeting_outcome_record(
+        meeting=seat.meeting, registration=seat.registration, by=by, **payload.dict()
+    )
+
+
+@router.post("/sessions/{session_id}/signup", response={201: None}, auth=WRITE_AUTH)
+def session_signup(request, session_id: int):
+    session = AgendaSession.objects.filter(pk=session_id).first()
+    if session is None:
+        raise NotFoundError("Session not found.")
+    event = _event(request, session.event_id)
+    services.session_signup(
+        session=session, registration=_own_registration(request, event), by=actor(request)
+    )
+    return Status(201, None)

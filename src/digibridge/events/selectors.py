@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -19,6 +20,8 @@ from .models import (
     MeetingSeat,
     Registration,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def slot_key(block_id: int, index: int) -> str:
@@ -290,3 +293,41 @@ def event_dashboard(*, event: Event) -> dict:
             1 for s in sessions if s.kind == AgendaSession.Kind.GOV_ENTERPRISE and s.end <= now
         ),
     }
+
+
+def meeting_suggestions(*, registration: Registration, viewer, limit: int = 8) -> list[dict]:
+    """Listed participants whose organisations' opportunities best match the viewer's
+    organisation's, with the engine's reasons; empty when the matching engine is absent."""
+    try:
+        from digibridge.matching.selectors import organisation_matches
+    except ImportError:
+        return []
+    listed = {
+        r.organisation_id: r
+        for r in participants_visible(event=registration.event, user=viewer)
+        if r.pk != registration.pk and r.takes_meetings
+    }
+    if not listed:
+        return []
+    try:
+        rows = organisation_matches(
+            organisation=registration.organisation, viewer=viewer, per_opportunity=5
+        )
+    except Exception:  # the engine is optional: a failure must not break the page
+        logger.exception("Meeting suggestions failed for registration %s", registration.pk)
+        return []
+    best: dict[int, dict] = {}
+    for mine, matches in rows:
+        for match in matches:
+            other = listed.get(match.opportunity.owner_id)
+            if other is None:
+                continue
+            if other.pk not in best or best[other.pk]["score"] < match.score:
+                best[other.pk] = {
+                    "registration": other,
+                    "score": match.score,
+                    "mine": mine,
+                    "theirs": match.opportunity,
+                    "reasons": match.reasons,
+                }
+    return sorted(best.values(), key=lambda row: -row["score"])[:limit]

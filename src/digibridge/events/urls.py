@@ -17,6 +17,8 @@ urlpatterns = [
         views.request_create,
         name="request_create",
     ),
+    path("<slug:slug>/suggestions/", views.suggestions, name="suggestions"),
+    path("<slug:slug>/manage/meetings/<int:pk>/broker/", views.broker, name="broker"),
     path("<slug:slug>/inbox/", views.inbox, name="inbox"),
     path("<slug:slug>/requests/<int:pk>/book/", views.book_slot, name="book"),
     path(

@@ -516,8 +516,11 @@ def table_plan(request, slug: str, pk: int):
         "events/table_plan.html",
         {
             **_time_context(request, event),
-            "block": block,
+            "meeting_block": block,
             "plan": selectors.table_plan(block=block),
+            "approved": event.registrations.filter(status=Registration.Status.APPROVED)
+            .select_related("person", "organisation")
+            .order_by("organisation__name"),
         },
     )
 
@@ -535,3 +538,40 @@ def dashboard(request, slug: str):
         "events/dashboard.html",
         {"event": event, "figures": figures, "chart_data": chart_data},
     )
+
+
+@login_required
+def suggestions(request, slug: str):
+    event = _event_or_404(request, slug)
+    registration = _own_registration_or_404(request, event)
+    return render(
+        request,
+        "events/suggestions.html",
+        {
+            "event": event,
+            "registration": registration,
+            "suggestions": selectors.meeting_suggestions(
+                registration=registration, viewer=request.user
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def broker(request, slug: str, pk: int):
+    event = _manager_event_or_404(request, slug)
+    block = get_object_or_404(MeetingBlock, pk=pk, event=event)
+    ids = [request.POST.get("first"), request.POST.get("second")]
+    registrations = list(event.registrations.filter(pk__in=[i for i in ids if i]))
+    try:
+        slot = int(request.POST.get("slot", ""))
+        services.meeting_create_brokered(
+            block=block, registrations=registrations, slot=slot, by=request.user
+        )
+        messages.success(request, _("Meeting created and confirmed."))
+    except ValueError:
+        messages.error(request, _("Choose a slot."))
+    except DomainError as exc:
+        _domain_message(request, exc)
+    return redirect("events:table_plan", event.slug, block.pk)
