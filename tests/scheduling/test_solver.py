@@ -251,3 +251,20 @@ def test_solve_respects_time_limit_on_larger_event():
     result = solve(inst, time_limit=1.5, seed=0)
     assert validate_schedule(inst, result) == []
     assert result.stats["seconds"] < 3.0
+
+
+def test_solve_locked_table_not_given_to_exhibitor():
+    # the lock holds table 2 in s1, so the exhibitor at table 2 cannot meet in s1
+    data = make_instance(
+        n_slots=2,
+        tables=3,
+        people=5,
+        meetings=[["p1", "p2"], ["p3", "p4"], ["p3", "p5"]],
+        locked=[{"meeting": "m1", "slot": "s1", "table": 2}],
+    )
+    data["participants"][2]["table"] = 2
+    _, result = _solve(data)
+    where = _where(result)
+    assert where["m1"] == ("s1", 2)
+    assert result.stats["scheduled"] == 2
+    assert all(slot == "s2" for mid, (slot, _) in where.items() if mid != "m1")

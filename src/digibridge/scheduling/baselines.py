@@ -58,7 +58,7 @@ def cpsat_one_shot(instance: Instance, time_limit: float = 10.0, seed: int = 0) 
         by_slot.setdefault(s, []).append(var)
         for p in pb.parts[m]:
             by_ps.setdefault((p, s), []).append(var)
-        t = pb.fixed_table[m]
+        t = pb.table_need[m]
         if t is not None:
             by_table.setdefault((s, t), []).append(var)
     for group in (by_meeting, by_ps, by_table):

@@ -67,6 +67,12 @@ class Problem:
             instance.meeting_index[pv.meeting]: (instance.slot_index[pv.slot], pv.table)
             for pv in instance.previous
         }
+        # the table a meeting must use wherever it is placed: its participants' fixed table,
+        # or the table named by its lock (locked meetings never move); None = any table
+        self.table_need: list[int | None] = list(self.fixed_table)
+        for locked_meeting, (_, locked_table) in self.locked.items():
+            if locked_table is not None:
+                self.table_need[locked_meeting] = locked_table
         # tables some participant is fixed to, and (slot, table) -> previous meeting there
         self.stand_tables = {p.table for p in instance.participants if p.table is not None}
         self.previous_seat: dict[tuple[int, int], int] = {
@@ -108,7 +114,7 @@ class Schedule:
             o = self.occ[p][s]
             if o != NO_SLOT and o != ignore:
                 return False
-        t = pb.fixed_table[m]
+        t = pb.table_need[m]
         if t == -1:
             return False
         freed = 1 if ignore != NO_SLOT and self.slot_of[ignore] == s else 0
@@ -128,7 +134,7 @@ class Schedule:
             self.occ[p][s] = m
         self.count[s] += 1
         self.in_slot[s].add(m)
-        t = self.pb.fixed_table[m]
+        t = self.pb.table_need[m]
         if t is not None:
             self.table_user[(s, t)] = m
 
@@ -141,7 +147,7 @@ class Schedule:
             self.occ[p][s] = NO_SLOT
         self.count[s] -= 1
         self.in_slot[s].discard(m)
-        t = self.pb.fixed_table[m]
+        t = self.pb.table_need[m]
         if t is not None:
             del self.table_user[(s, t)]
         return s

@@ -238,7 +238,7 @@ def _milp_block(sched: Schedule, block: list[int], deadline: float, flags: dict[
         if s in in_block:
             slot_cap[s] -= 1
             busy.update((p, s) for p in pb.parts[m])
-            t = pb.fixed_table[m]
+            t = pb.table_need[m]
             if t is not None:
                 table_busy.add((s, t))
     rows: list[int] = []
