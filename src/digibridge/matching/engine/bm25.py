@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -176,6 +176,23 @@ class BM25Index:
                 :size
             ].astype(np.float32)
         return scores
+
+    def presence(self, weights: Mapping[str, float], size: int) -> np.ndarray:
+        """Sum of ``weights[term]`` over the terms each slot contains (tf ignored)."""
+        scores = np.zeros(size, dtype=np.float64)
+        mat = self._compiled
+        for term, wt in weights.items():
+            tid = self.vocab.get(term)
+            if tid is None or self.df[tid] <= 0:
+                continue
+            if mat is not None and tid < mat.shape[1]:
+                slots = mat.indices[mat.indptr[tid] : mat.indptr[tid + 1]]
+                slots = slots[self._compiled_slots[slots] & (slots < size)]
+                scores[slots] += wt  # a term appears at most once per slot column
+            for slot, dtf in self._delta.items():
+                if slot < size and tid in dtf:
+                    scores[slot] += wt
+        return scores.astype(np.float32)
 
     def self_score(self, tokens: Sequence[str]) -> float:
         """Score a document made of exactly ``tokens`` would get: a per-query normaliser."""

@@ -36,9 +36,7 @@ from .rules import (
     RuleConfig,
     SectorTree,
     category_score,
-    cross_border,
     eligible,
-    market_score,
     region_of,
 )
 from .text import MAX_TEXT_CHARS, detect_language, tokenize
@@ -49,7 +47,10 @@ __all__ = ["IndexedDoc", "MatchIndex", "SearchConfig"]
 _FORMAT_VERSION = 1
 _NO_DEADLINE = np.iinfo(np.int32).max
 _VIS_CODES = {"public": 0, "network": 1, "private": 2}
-_MAX_QUERY_TERMS = 48
+_MAX_QUERY_TERMS = 24
+_MAX_TERM_DF_SHARE = 0.25  # query terms in more documents than this are skipped
+_REGION_CODES = {None: 0, "china": 1, "europe": 2}
+_REGION_NAMES = {1: "china", 2: "europe"}
 
 
 @dataclass(slots=True)
@@ -112,6 +113,13 @@ class _Partition:
     deadline: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     vis: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
     owner: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    # structured fields as codes, for vectorised scoring (vocabularies live in MatchIndex)
+    country: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int16))
+    region: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
+    category: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int16))
+    has_markets: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    sect: np.ndarray = field(default_factory=lambda: np.zeros((0, 64), dtype=np.uint8))
+    mkts: np.ndarray = field(default_factory=lambda: np.zeros((0, 64), dtype=np.uint8))
     free: list[int] = field(default_factory=list)
     bm25: BM25Index = field(default_factory=BM25Index)
     cidx: BM25Index = field(default_factory=lambda: BM25Index(k1=0.5, b=0.0))
@@ -144,6 +152,25 @@ class _Partition:
         self.deadline = grow(self.deadline, _NO_DEADLINE)
         self.vis = grow(self.vis, 0)
         self.owner = grow(self.owner, -1)
+        self.country = grow(self.country, -1)
+        self.region = grow(self.region, 0)
+        self.category = grow(self.category, -1)
+        self.has_markets = grow(self.has_markets, False)
+        self.sect = grow(self.sect, 0)
+        self.mkts = grow(self.mkts, 0)
+
+    def ensure_columns(self, n_sectors: int, n_countries: int) -> None:
+        """Widen the sector / market code matrices when vocabularies grow."""
+        if n_sectors > self.sect.shape[1]:
+            wide = np.zeros((self.sect.shape[0], max(n_sectors, 2 * self.sect.shape[1])), np.uint8)
+            wide[:, : self.sect.shape[1]] = self.sect
+            self.sect = wide
+        if n_countries > self.mkts.shape[1]:
+            wide = np.zeros(
+                (self.mkts.shape[0], max(n_countries, 2 * self.mkts.shape[1])), np.uint8
+            )
+            wide[:, : self.mkts.shape[1]] = self.mkts
+            self.mkts = wide
 
     def allocate(self, opp_id: str) -> int:
         slot = self.slot_of.get(opp_id)
@@ -173,6 +200,8 @@ class _Partition:
         self.opps[slot] = None
         self.docs[slot] = None
         self.alive[slot] = False
+        self.sect[slot] = 0
+        self.mkts[slot] = 0
         self.emb[slot] = 0.0
         self.bm25.remove(slot)
         self.cidx.remove(slot)
@@ -200,6 +229,9 @@ class MatchIndex:
         self.search_config = search_config or SearchConfig()
         self._parts = {k: _Partition(kind=k) for k in KINDS}
         self._owners: dict[str, int] = {}
+        self._sector_ids: dict[str, int] = {}
+        self._country_ids: dict[str, int] = {}
+        self._category_ids: dict[str, int] = {}
         self._lock = threading.RLock()
 
     # -- status --------------------------------------------------------------------------------
@@ -256,6 +288,50 @@ class MatchIndex:
             self._owners[owner] = code
         return code
 
+    @staticmethod
+    def _code(vocab: dict[str, int], value: str | None) -> int:
+        if not value:
+            return -1
+        code = vocab.get(value)
+        if code is None:
+            code = len(vocab)
+            vocab[value] = code
+        return code
+
+    def _fill(
+        self,
+        part: _Partition,
+        slot: int,
+        opp: Opportunity,
+        packed: tuple[str | None, str],
+        vec: np.ndarray,
+    ) -> None:
+        """Write everything but the BM25/concept postings of one slot."""
+        part.opps[slot] = opp
+        part.docs[slot] = packed
+        norm = float(np.linalg.norm(vec))
+        part.emb[slot] = vec / norm if norm > 0 else 0.0
+        part.alive[slot] = True
+        part.open_[slot] = opp.status == "open"
+        part.deadline[slot] = opp.deadline.toordinal() if opp.deadline else _NO_DEADLINE
+        part.vis[slot] = _VIS_CODES.get(opp.visibility, 2)
+        part.owner[slot] = self._owner_code(opp.owner_id)
+        for net in opp.networks:
+            part.networks.setdefault(net, set()).add(slot)
+        country = (opp.country or "").upper() or None
+        part.country[slot] = self._code(self._country_ids, country)
+        part.region[slot] = _REGION_CODES[region_of(country)]
+        part.category[slot] = self._code(self._category_ids, opp.category)
+        sector_codes = [self._code(self._sector_ids, s) for s in opp.sectors if s]
+        market_codes = [self._code(self._country_ids, m.upper()) for m in opp.target_markets if m]
+        for p in self._parts.values():
+            p.ensure_columns(len(self._sector_ids), len(self._country_ids))
+        part.sect[slot] = 0
+        part.sect[slot, sector_codes] = 1
+        part.mkts[slot] = 0
+        part.mkts[slot, market_codes] = 1
+        part.has_markets[slot] = bool(market_codes)
+
     def _put(self, opp: Opportunity, doc: IndexedDoc, vec: np.ndarray) -> None:
         if opp.kind not in self._parts:
             raise ValueError(f"unknown kind {opp.kind!r} (expected offer or request)")
@@ -266,17 +342,7 @@ class MatchIndex:
         if opp.id in part.slot_of:
             part.release(opp.id)
         slot = part.allocate(opp.id)
-        part.opps[slot] = opp
-        part.docs[slot] = _pack(doc)
-        norm = float(np.linalg.norm(vec))
-        part.emb[slot] = vec / norm if norm > 0 else 0.0
-        part.alive[slot] = True
-        part.open_[slot] = opp.status == "open"
-        part.deadline[slot] = opp.deadline.toordinal() if opp.deadline else _NO_DEADLINE
-        part.vis[slot] = _VIS_CODES.get(opp.visibility, 2)
-        part.owner[slot] = self._owner_code(opp.owner_id)
-        for net in opp.networks:
-            part.networks.setdefault(net, set()).add(slot)
+        self._fill(part, slot, opp, _pack(doc), vec)
         part.bm25.add(slot, doc.tokens)
         part.cidx.add(slot, list(doc.concepts))
 
@@ -425,7 +491,13 @@ class MatchIndex:
             qtokens = self._prune_query_terms(part.bm25, qdoc.tokens)
             lex = part.bm25.score_all(qtokens, n)
             qconcepts = list(qdoc.concepts)
-            con = part.cidx.score_all(qconcepts, n) if qconcepts else np.zeros(n, np.float32)
+            cidf = {c: self._concept_idf(part, c) for c in qconcepts}
+            cidf_total = sum(cidf.values())
+            con = (
+                part.cidx.presence({c: v / cidf_total for c, v in cidf.items()}, n)
+                if cidf_total > 0
+                else np.zeros(n, np.float32)
+            )
             cand = np.union1d(
                 np.union1d(
                     self._top(dense, mask, cfg.n_dense, positive=False),
@@ -433,43 +505,107 @@ class MatchIndex:
                 ),
                 self._top(con, mask, cfg.n_concept, positive=True),
             )
-            scored: list[tuple[float, str, int, dict[str, float]]] = []
-            lex_max = float(lex[cand].max()) if len(cand) else 0.0
-            cidf = {c: self._concept_idf(part, c) for c in qconcepts}
-            cidf_total = sum(cidf.values())
-            for slot in cand.tolist():
+            if len(cand) == 0:
+                return []
+            feats = self._feature_matrix(q, part, cand, dense, lex, con)
+            scores = np.full(len(cand), w.bias, dtype=np.float64)
+            for name, col in feats.items():
+                scores += getattr(w, name) * col
+            # Stable order: score, then opportunity id (checked on a few more than k).
+            pre = np.argsort(-scores, kind="stable")[: k + 20]
+            ranked = sorted(pre.tolist(), key=lambda i: (-scores[i], part.ids[cand[i]] or ""))
+            qterm_ids = np.unique(
+                np.fromiter(
+                    (part.bm25.vocab[t] for t in qdoc.tokens if t in part.bm25.vocab),
+                    dtype=np.int32,
+                )
+            )
+            out: list[Match] = []
+            for i in ranked:
+                slot = int(cand[i])
                 opp = part.opps[slot]
-                doc = _unpack(part.docs[slot])
                 if opp is None or not eligible(q, opp, self.rules, viewer_networks):
                     continue
-                feats = self._features(
-                    q,
-                    qdoc,
-                    opp,
-                    doc,
-                    float(dense[slot]),
-                    float(lex[slot]),
-                    lex_max,
-                    cidf,
-                    cidf_total,
+                f = {name: float(col[i]) for name, col in feats.items()}
+                doc = _unpack(part.docs[slot])
+                reasons = (
+                    self._reasons(q, qdoc, opp, doc, f, cidf, part, qterm_ids) if explain else []
                 )
-                scored.append((w.score(feats), opp.id, slot, feats))
-            scored.sort(key=lambda t: (-t[0], t[1]))
-            out: list[Match] = []
-            for rank, (score, opp_id, slot, feats) in enumerate(scored[:k], start=1):
-                opp, doc = part.opps[slot], _unpack(part.docs[slot])
-                if opp is None:  # pragma: no cover - filtered above
-                    continue
-                reasons = self._reasons(q, qdoc, opp, doc, feats, cidf, part) if explain else []
-                out.append(Match(opp_id, float(score), feats, reasons, rank))
+                out.append(Match(opp.id, float(scores[i]), f, reasons, len(out) + 1))
+                if len(out) >= k:
+                    break
             return out
+
+    def _feature_matrix(
+        self,
+        q: Opportunity,
+        part: _Partition,
+        cand: np.ndarray,
+        dense: np.ndarray,
+        lex: np.ndarray,
+        con: np.ndarray,
+    ) -> dict[str, np.ndarray]:
+        """All fusion features of the candidate slots ``cand``, vectorised (see fusion.py)."""
+        m = len(cand)
+        lex_c = lex[cand].astype(np.float64)
+        lex_max = float(lex_c.max()) if m else 0.0
+        # sector: best relation weight between the query's sectors and each candidate's
+        qsect = np.zeros(part.sect.shape[1], dtype=np.float32)
+        if q.sectors:
+            for slug, code in self._sector_ids.items():
+                qsect[code] = self.sector_tree.score(q.sectors, [slug])[0]
+        sector = (part.sect[cand] * qsect).max(axis=1) if m else np.zeros(0)
+        # category
+        cat_codes = part.category[cand]
+        table = np.full(max(len(self._category_ids), 1), 0.5)
+        for name, code in self._category_ids.items():
+            table[code] = category_score(q.category, name)
+        category = np.where(cat_codes < 0, category_score(q.category, None), table[cat_codes])
+        # market: is the request's country among the offer's target markets
+        market = np.full(m, 0.5)
+        if q.kind == "request":
+            col = self._country_ids.get((q.country or "").upper()) if q.country else None
+            if q.country:
+                has = part.has_markets[cand]
+                hit = part.mkts[cand, col] > 0 if col is not None else np.zeros(m, dtype=bool)
+                market = np.where(has, np.where(hit, 1.0, 0.0), 0.5)
+        elif q.target_markets:
+            codes = [self._country_ids.get(x.upper(), -2) for x in q.target_markets]
+            cc = part.country[cand]
+            market = np.where(cc < 0, 0.5, np.where(np.isin(cc, codes), 1.0, 0.0))
+        # cross-border
+        qregion = region_of(q.country)
+        cb_table = np.zeros(3)
+        for code, name in _REGION_NAMES.items():
+            if qregion and name != qregion:
+                pair = {qregion, name}
+                cb_table[code] = float(
+                    any(pair == {x, y} for x, y in self.rules.cross_border_pairs)
+                )
+        cross = cb_table[part.region[cand]]
+        return {
+            "dense": np.maximum(dense[cand].astype(np.float64), 0.0),
+            "bm25": lex_c / lex_max if lex_max > 0 else np.zeros(m),
+            "concept": con[cand].astype(np.float64),
+            "sector": sector.astype(np.float64),
+            "category": category.astype(np.float64),
+            "market": market.astype(np.float64),
+            "cross_border": cross,
+        }
 
     @staticmethod
     def _prune_query_terms(bm25: BM25Index, tokens: list[str]) -> list[str]:
-        """Keep the query's most informative terms (long texts make slow, noisy queries)."""
-        uniq = [t for t in dict.fromkeys(tokens) if t in bm25.vocab]
+        """Keep the query's most informative terms (long texts make slow, noisy queries).
+
+        Terms found in more than a quarter of the documents are dropped (when the index has at
+        least 100 documents), then at most the 24 rarest remain.
+        """
+        vocab = bm25.vocab
+        limit = _MAX_TERM_DF_SHARE * bm25.n_docs if bm25.n_docs >= 100 else float("inf")
+        uniq = [t for t in dict.fromkeys(tokens) if t in vocab and bm25.df[vocab[t]] <= limit]
         if len(uniq) <= _MAX_QUERY_TERMS:
-            return [t for t in tokens if t in bm25.vocab]
+            keep_all = set(uniq)
+            return [t for t in tokens if t in keep_all]
         ranked = sorted(uniq, key=lambda t: -bm25.idf(bm25.vocab[t]))[:_MAX_QUERY_TERMS]
         keep = set(ranked)
         return [t for t in tokens if t in keep]
@@ -481,32 +617,6 @@ class MatchIndex:
         df = part.cidx.df[tid] if tid is not None else 0
         return math.log(1.0 + (n + 1.0) / (df + 1.0))
 
-    def _features(
-        self,
-        q: Opportunity,
-        qdoc: IndexedDoc,
-        c: Opportunity,
-        cdoc: IndexedDoc,
-        dense: float,
-        lex: float,
-        lex_max: float,
-        cidf: dict[str, float],
-        cidf_total: float,
-    ) -> dict[str, float]:
-        shared = [x for x in cidf if x in cdoc.concepts]
-        concept = sum(cidf[x] for x in shared) / cidf_total if cidf_total > 0 else 0.0
-        sector, _ = self.sector_tree.score(q.sectors, c.sectors)
-        feats = {
-            "dense": max(dense, 0.0),
-            "bm25": lex / lex_max if lex_max > 0 else 0.0,
-            "concept": concept,
-            "sector": sector,
-            "category": category_score(q.category, c.category),
-            "market": market_score(q, c),
-            "cross_border": 1.0 if cross_border(q.country, c.country, self.rules) else 0.0,
-        }
-        return feats
-
     def _reasons(
         self,
         q: Opportunity,
@@ -516,6 +626,7 @@ class MatchIndex:
         feats: dict[str, float],
         cidf: dict[str, float],
         part: _Partition,
+        qterm_ids: np.ndarray | None = None,
     ) -> list[Reason]:
         cfg = self.search_config
         w = self.weights
@@ -586,11 +697,10 @@ class MatchIndex:
             )
         )
         slot = part.slot_of.get(c.id)
-        if slot is not None and slot in part.bm25.doc_terms:
-            tids = set(part.bm25.doc_terms[slot][0].tolist())
+        if slot is not None and slot in part.bm25.doc_terms and qterm_ids is not None:
             terms = part.bm25.terms
-            qt = {part.bm25.vocab[t] for t in qdoc.tokens if t in part.bm25.vocab}
-            common = sorted(qt & tids, key=lambda t: -part.bm25.idf(t))[:5]
+            shared_ids = np.intersect1d(qterm_ids, part.bm25.doc_terms[slot][0]).tolist()
+            common = sorted(shared_ids, key=lambda t: -part.bm25.idf(t))[:5]
             if common:
                 reasons.append(
                     Reason(
@@ -672,16 +782,7 @@ class MatchIndex:
                 for i, (opp, d) in enumerate(zip(opps, m["docs"], strict=True)):
                     doc = IndexedDoc(language=d["language"], tokens=[], concepts=d["concepts"])
                     slot = part.allocate(opp.id)
-                    part.opps[slot] = opp
-                    part.docs[slot] = _pack(doc)
-                    part.emb[slot] = emb[i]
-                    part.alive[slot] = True
-                    part.open_[slot] = opp.status == "open"
-                    part.deadline[slot] = opp.deadline.toordinal() if opp.deadline else _NO_DEADLINE
-                    part.vis[slot] = _VIS_CODES.get(opp.visibility, 2)
-                    part.owner[slot] = idx._owner_code(opp.owner_id)
-                    for net in opp.networks:
-                        part.networks.setdefault(net, set()).add(slot)
+                    idx._fill(part, slot, opp, _pack(doc), emb[i])
                     part.cidx.add(slot, list(doc.concepts))
                 part.bm25 = bm25
                 part.cidx.compact()
