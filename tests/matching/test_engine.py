@@ -481,3 +481,22 @@ def test_bad_inputs_are_handled_gracefully() -> None:
 
 def _fields(o: Opportunity) -> dict[str, object]:
     return {name: getattr(o, name) for name in Opportunity.__slots__}  # type: ignore[attr-defined]
+
+
+def test_vectorised_features_agree_with_rule_functions(index: MatchIndex) -> None:
+    from digibridge.matching.engine.rules import category_score, cross_border, market_score
+
+    tree = SectorTree.from_file(SECTORS)
+    for qid in ("req-es-forklift", "req-ca-storage", "off-zh-storage", "off-en-payments"):
+        q = index.get(qid)
+        assert q is not None
+        for m in index.search(qid, k=10):
+            c = index.get(m.opportunity_id)
+            assert c is not None
+            assert m.features["sector"] == pytest.approx(tree.score(q.sectors, c.sectors)[0])
+            assert m.features["category"] == category_score(q.category, c.category)
+            assert m.features["market"] == market_score(q, c)
+            assert m.features["cross_border"] == float(
+                cross_border(q.country, c.country, index.rules)
+            )
+            assert 0.0 <= m.features["concept"] <= 1.0 + 1e-6
