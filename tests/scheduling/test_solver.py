@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from digibridge.scheduling import parse_instance, schedule_metrics, solve, validate_schedule
+import time
+
+from digibridge.scheduling import parse_instance, schedule_metrics, solve, solver, validate_schedule
 from digibridge.scheduling.baselines import cpsat_one_shot, first_come
+from digibridge.scheduling.bound import upper_bound
+from digibridge.scheduling.core import Problem, Schedule, build_result
 from digibridge.scheduling.generate import add_late_requests, generate_event
 
 from .conftest import make_instance
@@ -268,3 +272,39 @@ def test_solve_locked_table_not_given_to_exhibitor():
     assert where["m1"] == ("s1", 2)
     assert result.stats["scheduled"] == 2
     assert all(slot == "s2" for mid, (slot, _) in where.items() if mid != "m1")
+
+
+def _first_come_state(inst):
+    pb = Problem(inst)
+    sched = Schedule(pb)
+    for m in range(pb.n_meetings):
+        for s in pb.allowed[m]:
+            if sched.can_place(m, s):
+                sched.place(m, s)
+                break
+    return pb, sched
+
+
+def test_improve_weight_milp_lifts_first_come_to_bound():
+    inst = parse_instance(generate_event(participants=40, requests=160, tables=8, seed=2))
+    pb, sched = _first_come_state(inst)
+    before = sched.weight()
+    bound, _, _ = upper_bound(pb)
+    flags = {"time_limit_hit": False}
+    status = solver.improve_weight(sched, time.perf_counter() + 10, flags, bound)
+    assert status == "optimal"
+    assert before < sched.weight() == bound
+    assert validate_schedule(inst, build_result(sched, time.perf_counter())) == []
+
+
+def test_improve_weight_decomposed_by_session_stays_valid(monkeypatch):
+    monkeypatch.setattr(solver, "BLOCK_VARIABLES", 50)
+    inst = parse_instance(
+        generate_event(participants=40, requests=200, days=2, tables=6, session_length=4, seed=3)
+    )
+    pb, sched = _first_come_state(inst)
+    before = sched.weight()
+    status = solver.improve_weight(sched, time.perf_counter() + 10, {"time_limit_hit": False})
+    assert status.split(",") == ["optimal"] * len(pb.session_slots)
+    assert sched.weight() > before
+    assert validate_schedule(inst, build_result(sched, time.perf_counter())) == []
