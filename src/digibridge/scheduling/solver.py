@@ -15,21 +15,25 @@ meeting is moved only when that lets more (weight of) meetings take place.
 
 Pipeline (each stage keeps the best schedule found so far, so the result is always valid):
 
-1. Upper bound (`bound.upper_bound`, b-matching MILP).
+1. Upper bound (`bound.upper_bound`, b-matching MILP); its optimal meeting set is kept as a
+   hint of which meetings to schedule.
 2. Locks, then previous placements that are still feasible, then a greedy construction:
-   heaviest and most constrained requests first, each into the feasible slot closest to the
-   participants' other meetings.
-3. Weight maximisation: exact MILP (HiGHS through `scipy.optimize.milp`) over (meeting, slot)
-   variables. Small events are one block; large ones are decomposed into blocks of
-   consecutive sessions (normally days): meetings scheduled in the block plus unscheduled
-   ones are re-optimised while everything else stays fixed. A block's solution is accepted
-   only when it is at least as good as the current one. A bonus term (below one unit of
-   weight in total) prefers previous slots.
+   hinted, then heaviest and most constrained requests first, each into the feasible slot
+   closest to the participants' other meetings. On skewed events this often meets the bound.
+3. Weight maximisation (skipped once the bound is met): exact MILP over (meeting, slot)
+   variables, HiGHS via `highspy` with one thread, a fixed seed, presolve off (it ignored the
+   time limit on these models) and the current schedule as warm start, so a time-limited
+   run is never worse. Up to ``BLOCK_VARIABLES`` pairs it is one model; larger events are
+   decomposed into days, or sessions when a day is still too big: meetings scheduled in the
+   block plus all unscheduled ones are re-optimised while everything else stays fixed. A
+   bonus term (below one unit of weight in total) prefers previous slots.
 4. Fairness repair: swap in a meeting of a participant without meetings in place of an
    equal-or-lighter meeting whose participants keep at least one meeting each.
 5. Gap reduction by local search with the meeting set fixed: relocate one meeting or swap
-   two, accepting non-worsening moves (cost = gaps + a large penalty per moved previous
-   meeting); seeded random choices.
+   it with the meeting blocking the target slot (or one of a full slot). Non-worsening moves
+   are accepted, and rarely (``UPHILL``) a move adding one gap; the best state is restored
+   at the end. Cost = gaps + ``MOVE_PENALTY`` per moved previous meeting (or previous table
+   taken by an exhibitor's fixed table).
 6. Tables (`core.assign_tables`).
 
 Determinism: all randomness comes from ``random.Random(seed)`` and work limits are counted in
@@ -54,6 +58,7 @@ from .model import Instance
 MOVE_PENALTY = 1000  # cost of moving an announced meeting in the gap search
 MILP_SHARE = 0.5  # of the time limit, at most, for weight; the rest is for gaps
 UPHILL = 0.05  # probability of accepting a move that adds one idle gap
+STALL = 3000  # iterations without a new best before the gap search stops
 SWAP_SAMPLE = 6  # meetings of a full slot tried as swap partners
 BLOCK_VARIABLES = 100_000  # above this many (meeting, slot) pairs, decompose by day/session
 
@@ -446,7 +451,7 @@ def reduce_gaps(
     )
     best_cost = cost
     snapshot: list[int] | None = None  # slot_of of the best state, if the current one is worse
-    stall_limit = max(3000, 8 * pb.n_meetings)
+    stall_limit = max(STALL, 8 * pb.n_meetings)
     max_iters = 60 * pb.n_meetings + 10_000
     stall = 0
     for it in range(max_iters):
