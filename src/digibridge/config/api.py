@@ -12,8 +12,11 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from digibridge.common.api import field_error
 from digibridge.common.errors import DomainError, NotFoundError, PermissionDeniedError
+from digibridge.cooperation.api import router as cooperation_router
 from digibridge.directory.api import router as directory_router
+from digibridge.events.api import router as events_router
 from digibridge.marketplace.api import router as marketplace_router
+from digibridge.matching.api import router as matching_router
 
 logger = logging.getLogger(__name__)
 
@@ -32,19 +35,9 @@ api.add_router("/", directory_router)
 api.add_router("/", marketplace_router)
 
 
-def _extra_routers() -> None:
-    """Routers of the apps that build on the foundation register here when present."""
-    from importlib import import_module
-
-    for module in ("digibridge.matching.api",):
-        try:
-            router = import_module(module).router
-        except (ImportError, AttributeError):
-            continue
-        api.add_router("/", router)
-
-
-_extra_routers()
+api.add_router("/", matching_router)
+api.add_router("/", events_router)
+api.add_router("/", cooperation_router)
 
 
 @api.exception_handler(ValidationError)

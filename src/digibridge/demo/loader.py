@@ -39,6 +39,11 @@ def demo_loaded() -> bool:
 def _reset() -> None:
     User = get_user_model()
     keys = [o["key"] for o in content.ORGANISATIONS]
+    # Agreements protect their parties from deletion; the demo's own go first.
+    from digibridge.cooperation.models import Agreement, FollowUp
+
+    Agreement.objects.filter(parties__organisation__slug__in=keys).delete()
+    FollowUp.objects.filter(owner__email__in=[u["email"] for u in content.DEMO_USERS]).delete()
     Opportunity.objects.filter(owner__slug__in=keys).delete()
     Organisation.objects.filter(slug__in=keys).delete()
     Network.objects.filter(slug__in=[n["key"] for n in content.NETWORKS]).delete()

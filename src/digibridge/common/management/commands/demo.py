@@ -29,6 +29,19 @@ class Command(BaseCommand):
             )
         if counts:
             self._index_for_matching()
+            from digibridge.cooperation.demo import load_cooperation_demo
+            from digibridge.events.demo import load_event_demo
+
+            say = self.stdout.write
+            events = load_event_demo(progress=say)
+            cooperation = load_cooperation_demo(progress=say)
+            self.stdout.write(
+                self.style.SUCCESS(
+                    "Loaded "
+                    + ", ".join(f"{n} {what}" for what, n in {**events, **cooperation}.items())
+                    + "."
+                )
+            )
         self.stdout.write("Demo logins (e-mail / password):")
         for user in content.DEMO_USERS:
             self.stdout.write(f"  {user['role']:<10} {user['email']} / {user['password']}")
