@@ -24,12 +24,27 @@ def _log_in(page, live_server, user):
     page.wait_for_url(f"{live_server.url}/")
 
 
-def test_request_a_meeting_and_accept_it(browser, live_server, member, stranger):
+@pytest.fixture
+def new_page(browser):
+    """Pages in separate browser contexts (two people), closed before the live server stops
+    so that no kept-alive request outlives the test's database connection."""
+    contexts = []
+
+    def make():
+        contexts.append(browser.new_context())
+        return contexts[-1].new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def test_request_a_meeting_and_accept_it(new_page, live_server, member, stranger):
     event = EventFactory(name="Barcelona Forum")
     participant(event, member)
     theirs = participant(event, stranger)
 
-    asking = browser.new_context().new_page()
+    asking = new_page()
     _log_in(asking, live_server, member)
     asking.goto(f"{live_server.url}/events/{event.slug}/participants/")
     asking.click(f"a[href$='/participants/{theirs.pk}/request/']")
@@ -38,7 +53,7 @@ def test_request_a_meeting_and_accept_it(browser, live_server, member, stranger)
     asking.wait_for_selector("text=Your request was sent.")
     assert asking.locator("#sent").inner_text().count(theirs.person.full_name) == 1
 
-    answering = browser.new_context().new_page()
+    answering = new_page()
     _log_in(answering, live_server, stranger)
     answering.goto(f"{live_server.url}/events/{event.slug}/inbox/")
     assert "autonomous forklifts" in answering.locator("#received").inner_text()

@@ -291,7 +291,6 @@ def test_suggestions_list_matching_participants(
                     "title": title,
                     "description": title + " — autonomous forklifts, fleet management.",
                 },
-                sectors=["warehouse-automation"],
                 publish=True,
             )
     client.force_login(member)
