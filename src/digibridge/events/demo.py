@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import F
 
 from digibridge.demo import content
 from digibridge.directory.models import Organisation, Person
@@ -77,7 +78,7 @@ def _person_finder():
 
 def _registrant(org: Organisation) -> Person | None:
     """The organisation's demo user's person if it has one, else its first person."""
-    people = list(org.people.order_by("-user_id", "pk"))
+    people = list(org.people.order_by(F("user_id").desc(nulls_last=True), "pk"))
     return people[0] if people else None
 
 
