@@ -118,7 +118,8 @@ class Embedder:
         encoder = self._load()
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         todo = [(i, t[:EMBED_MAX_CHARS].strip()) for i, t in enumerate(texts)]
-        todo = [(i, t) for i, t in todo if t]
+        # Sorting by length keeps similar lengths in one batch (less padding work).
+        todo = sorted(((i, t) for i, t in todo if t), key=lambda it: len(it[1]))
         for start in range(0, len(todo), batch_size):
             chunk = todo[start : start + batch_size]
             with self._lock:  # the native session is not documented as re-entrant
