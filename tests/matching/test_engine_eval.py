@@ -107,3 +107,23 @@ def test_eval_cli_bad_kind_and_qrels_exit_2(
 def test_eval_cli_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--corpus", str(tmp_path / "nope.jsonl"), "--qrels", "x"]) == 2
     assert "nope.jsonl" in capsys.readouterr().err
+
+
+def test_eval_cli_odd_inputs_do_not_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    odd = [
+        *CORPUS,
+        {"id": "r9", "kind": "request", "title": "x" * 100_000, "description": None, "lang": "xx"},
+        {"id": 10, "kind": "offer", "title": "😀", "sectors": "energy-storage"},
+    ]
+    corpus = _write(tmp_path / "c.jsonl", odd)
+    qrels = _write(
+        tmp_path / "q.jsonl",
+        [*QRELS, {"query": "r9", "doc": "10", "relevance": 1}, {"query": "nope", "doc": "o1"}],
+    )
+    assert main(["--corpus", str(corpus), "--qrels", str(qrels), "--json"]) == 0
+    res = json.loads(capsys.readouterr().out)
+    assert res["queries"] == 4
+    assert "xx" in res["per_language"]["request"]
+    assert res["corpus"]["skipped_queries"] == ["nope"]
