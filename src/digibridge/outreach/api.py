@@ -1,0 +1,183 @@
+"""Outreach endpoints: notifications, conversations and messages, invitation answers."""
+
+import datetime as dt
+from typing import Literal
+
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from digibridge.common.api import READ_AUTH, WRITE_AUTH, actor
+from digibridge.common.errors import DomainError, NotFoundError
+from digibridge.directory.models import Organisation
+
+from . import notifications, selectors, services
+from .models import Conversation, Invitation
+
+router = Router(tags=["outreach"])
+
+
+class NotificationOut(Schema):
+    id: int
+    kind: str
+    title: str
+    body: str
+    link: str
+    read_at: dt.datetime | None
+    created_at: dt.datetime
+
+
+class MarkReadIn(Schema):
+    ids: list[int] | None = Field(None, description="leave out to mark all as read")
+
+
+class MarkReadOut(Schema):
+    marked: int
+
+
+class ConversationOut(Schema):
+    id: int
+    subject: str
+    side_a: int = Field(..., alias="side_a_id")
+    side_a_name: str = Field(..., alias="side_a.name")
+    side_b: int | None = Field(None, alias="side_b_id")
+    side_b_name: str | None = None
+    origin: str
+    status: str
+    contacts_revealed: bool
+    last_message_at: dt.datetime | None
+    unread: int = 0
+
+    @staticmethod
+    def resolve_side_b_name(obj: Conversation) -> str | None:
+        return obj.side_b.name if obj.side_b_id else None
+
+
+class MessageOut(Schema):
+    id: int
+    sender: int | None = Field(None, alias="sender_id")
+    organisation: int | None = Field(None, alias="sender_organisation_id")
+    body: str
+    attachment_name: str
+    created_at: dt.datetime
+
+
+class ConversationDetailOut(ConversationOut):
+    messages: list[MessageOut]
+
+    @staticmethod
+    def resolve_messages(obj: Conversation) -> list:
+        return list(selectors.conversation_messages(conversation=obj))
+
+
+class ConversationIn(Schema):
+    organisation: int = Field(..., description="id of the organisation you write for")
+    counterpart: int | None = Field(None, description="empty: the service centre")
+    subject: str = Field(..., min_length=1, max_length=200)
+    body: str = Field("", max_length=5000)
+
+
+class MessageIn(Schema):
+    body: str = Field(..., min_length=1, max_length=5000)
+
+
+class RsvpIn(Schema):
+    answer: Literal["accepted", "declined", "maybe"]
+    comment: str = Field("", max_length=2000)
+
+
+class InvitationOut(Schema):
+    target: str
+    name: str
+    status: str
+    comment: str
+    responded_at: dt.datetime | None
+    registration: int | None = Field(None, alias="registration_id")
+
+    @staticmethod
+    def resolve_target(obj: Invitation) -> str:
+        target = obj.target
+        return getattr(target, "local_name", None) or target.name
+
+
+def _conversation_for(request, conversation_id: int) -> Conversation:
+    conversation = (
+        Conversation.objects.select_related("side_a", "side_b").filter(pk=conversation_id).first()
+    )
+    user = actor(request)
+    if conversation is None or not selectors.can_read_conversation(
+        conversation=conversation, user=user
+    ):
+        raise NotFoundError("Conversation not found.")
+    return conversation
+
+
+@router.get("/notifications", response=list[NotificationOut], auth=WRITE_AUTH)
+@paginate(LimitOffsetPagination)
+def notification_list(request, unread: bool = False):
+    return selectors.notifications_of(user=actor(request), unread_only=unread)
+
+
+@router.post("/notifications/read", response=MarkReadOut, auth=WRITE_AUTH)
+def notification_mark_read(request, payload: MarkReadIn):
+    return {"marked": notifications.notifications_mark_read(user=actor(request), ids=payload.ids)}
+
+
+@router.get("/conversations", response=list[ConversationOut], auth=WRITE_AUTH)
+@paginate(LimitOffsetPagination)
+def conversation_list(request):
+    return selectors.conversation_list(user=actor(request))
+
+
+@router.post("/conversations", response={201: ConversationDetailOut}, auth=WRITE_AUTH)
+def conversation_create(request, payload: ConversationIn):
+    organisation = Organisation.objects.filter(pk=payload.organisation).first()
+    if organisation is None:
+        raise DomainError("Unknown organisation.", field="organisation")
+    counterpart = None
+    if payload.counterpart is not None:
+        counterpart = Organisation.objects.filter(pk=payload.counterpart).first()
+        if counterpart is None:
+            raise DomainError("Unknown organisation.", field="counterpart")
+    conversation = services.conversation_open(
+        organisation=organisation,
+        counterpart=counterpart,
+        by=actor(request),
+        subject=payload.subject,
+        body=payload.body,
+    )
+    return Status(201, conversation)
+
+
+@router.get("/conversations/{conversation_id}", response=ConversationDetailOut, auth=WRITE_AUTH)
+def conversation_detail(request, conversation_id: int):
+    conversation = _conversation_for(request, conversation_id)
+    services.conversation_access(conversation=conversation, by=actor(request))
+    return conversation
+
+
+@router.post(
+    "/conversations/{conversation_id}/messages", response={201: MessageOut}, auth=WRITE_AUTH
+)
+def message_create(request, conversation_id: int, payload: MessageIn):
+    conversation = _conversation_for(request, conversation_id)
+    message = services.message_post(conversation=conversation, by=actor(request), body=payload.body)
+    return Status(201, message)
+
+
+@router.get("/invitations/{token}", response=InvitationOut, auth=READ_AUTH)
+def invitation_detail(request, token: str):
+    invitation = Invitation.objects.filter(token=token).first()
+    if invitation is None:
+        raise NotFoundError("Invitation not found.")
+    return invitation
+
+
+@router.post("/invitations/{token}/rsvp", response=InvitationOut, auth=READ_AUTH)
+def invitation_rsvp(request, token: str, payload: RsvpIn):
+    """Answer an invitation with its personal token; no account needed."""
+    invitation = Invitation.objects.filter(token=token).first()
+    if invitation is None:
+        raise NotFoundError("Invitation not found.")
+    return services.invitation_respond(
+        invitation=invitation, answer=payload.answer, comment=payload.comment
+    )

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from digibridge.directory.models import Network, Organisation
+
+from .models import PREFERENCE_DEFAULTS, Invitation, Notification
+
+
+class PreferencesForm(forms.Form):
+    """Two checkboxes per notification kind: ``<kind>__in_app`` and ``<kind>__email``."""
+
+    def __init__(self, *args, current: dict[str, tuple[bool, bool]], **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(Notification.Kind.choices)
+        for kind in PREFERENCE_DEFAULTS:
+            in_app, email = current[kind]
+            self.fields[f"{kind}__in_app"] = forms.BooleanField(
+                label=labels[kind], required=False, initial=in_app
+            )
+            self.fields[f"{kind}__email"] = forms.BooleanField(
+                label=labels[kind], required=False, initial=email
+            )
+
+    def rows(self):
+        labels = dict(Notification.Kind.choices)
+        return [
+            (labels[kind], self[f"{kind}__in_app"], self[f"{kind}__email"])
+            for kind in PREFERENCE_DEFAULTS
+        ]
+
+    def choices(self) -> dict[str, tuple[bool, bool]]:
+        return {
+            kind: (self.cleaned_data[f"{kind}__in_app"], self.cleaned_data[f"{kind}__email"])
+            for kind in PREFERENCE_DEFAULTS
+        }
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Message"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        required=False,
+    )
+    attachment = forms.FileField(label=_("Attachment"), required=False)
+
+
+class NewConversationForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Write for"), queryset=Organisation.objects.none()
+    )
+    counterpart = forms.ModelChoiceField(
+        label=_("To"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("The service centre"),
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, own, others, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = own
+        self.fields["counterpart"].queryset = others
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(label=_("What is wrong?"), max_length=2000, widget=forms.Textarea)
+
+
+class InvitationForm(forms.Form):
+    event = forms.ModelChoiceField(label=_("Event"), queryset=None, required=False)
+    network = forms.ModelChoiceField(
+        label=_("Network"), queryset=Network.objects.order_by("name"), required=False
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Organisations from the directory"),
+        queryset=Organisation.objects.filter(status=Organisation.Status.APPROVED).order_by("name"),
+        required=False,
+    )
+    pasted = forms.CharField(
+        label=_("E-mail addresses"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "One a line: e-mail, or Name <e-mail>, or e-mail; name; language (en, zh-hans, es, ca)."
+        ),
+    )
+    message = forms.CharField(
+        label=_("Personal message"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, **kwargs):
+        from digibridge.events.models import Event
+
+        super().__init__(*args, **kwargs)
+        self.fields["event"].queryset = Event.objects.order_by("-start")
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("event")) == bool(data.get("network")):
+            raise forms.ValidationError(_("Choose one event or one network."))
+        if not data.get("organisations") and not (data.get("pasted") or "").strip():
+            raise forms.ValidationError(_("Choose organisations or paste e-mail addresses."))
+        return data
+
+
+class RsvpForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[c for c in Invitation.Status.choices if c[0] != Invitation.Status.PENDING],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class DelegationRegisterForm(forms.Form):
+    event = forms.ModelChoiceField(label=_("Event"), queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        from digibridge.events.models import Event
+
+        super().__init__(*args, **kwargs)
+        self.fields["event"].queryset = Event.objects.order_by("-start")
