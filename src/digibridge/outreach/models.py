@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -152,6 +153,13 @@ class Conversation(models.Model):
         return self.consent_a and self.consent_b
 
 
+def private_storage() -> FileSystemStorage:
+    """Attachments live outside MEDIA_ROOT (which is served publicly): only the conversation's
+    download view, after its permission check, reads them."""
+    location = getattr(settings, "DIGIBRIDGE_PRIVATE_ROOT", None) or settings.VAR_DIR / "private"
+    return FileSystemStorage(location=location, base_url=None)
+
+
 def attachment_path(instance: Message, filename: str) -> str:
     return f"outreach/{instance.conversation_id}/{secrets.token_hex(8)}/{filename}"
 
@@ -168,7 +176,9 @@ class Message(models.Model):
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     body = models.TextField(_("message"), max_length=5000)
-    attachment = models.FileField(_("attachment"), upload_to=attachment_path, blank=True)
+    attachment = models.FileField(
+        _("attachment"), upload_to=attachment_path, storage=private_storage, blank=True
+    )
     attachment_name = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
