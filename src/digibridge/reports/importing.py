@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -180,22 +181,27 @@ def _choice(choices: Iterable[str], default: str = "") -> Callable[[Any], str]:
     return parse
 
 
-_COUNTRY_BY_NAME = None
+@functools.cache
+def _country_codes() -> frozenset[str]:
+    return frozenset(code for code, _name in countries)
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    from django_countries.data import COUNTRIES
+
+    names = {str(name).lower(): code for code, name in COUNTRIES.items()}
+    names.update({"china": "CN", "uk": "GB", "united kingdom": "GB"})
+    return names
 
 
 def parse_country(value) -> str:
-    global _COUNTRY_BY_NAME
     text = "" if value is None else str(value).strip()
     if not text:
         return ""
-    if text.upper() in dict(countries):
+    if text.upper() in _country_codes():
         return text.upper()
-    if _COUNTRY_BY_NAME is None:
-        from django_countries.data import COUNTRIES
-
-        _COUNTRY_BY_NAME = {str(name).lower(): code for code, name in COUNTRIES.items()}
-        _COUNTRY_BY_NAME.update({"china": "CN", "uk": "GB", "united kingdom": "GB"})
-    code = _COUNTRY_BY_NAME.get(text.lower())
+    code = _country_names().get(text.lower())
     if code is None:
         raise CellError(
             _("Unknown country “%(value)s”; use a two-letter code such as CN or ES.")

@@ -5,8 +5,8 @@ Guarantees:
   writing rolls everything back;
 - re-importing a file updates the objects its ``external_id`` values created before
   (``ImportedRecord``) instead of creating duplicates;
-- rows are written in batches (``bulk_create``/``bulk_update``), so tens of thousands of rows
-  take seconds, not minutes.
+- rows are written in batches (``bulk_create``, and one ``executemany`` of UPDATEs for the
+  rows that changed), so tens of thousands of rows take seconds, not minutes.
 
 Only operators import. ``by=None`` means the ``digibridge import`` command, run by whoever
 administers the server.
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -161,11 +161,43 @@ def _split_new_and_existing(kind: str, model, records: list[dict]):
 
 def _remember(kind: str, pairs: list[tuple[str, int]]) -> None:
     """Store external id → object id; replaces mappings to objects deleted since."""
-    ImportedRecord.objects.filter(kind=kind, external_id__in=[e for e, _pk in pairs]).delete()
+    known = _mapping(kind)
+    changed = [(e, pk) for e, pk in pairs if known.get(e) != pk]
+    for chunk in _chunks([e for e, _pk in changed if e in known], 5000):
+        ImportedRecord.objects.filter(kind=kind, external_id__in=chunk).delete()
     ImportedRecord.objects.bulk_create(
-        (ImportedRecord(kind=kind, external_id=e, object_id=pk) for e, pk in pairs),
+        (ImportedRecord(kind=kind, external_id=e, object_id=pk) for e, pk in changed),
         batch_size=BATCH,
     )
+
+
+def _update_rows(model, fields: list[str], objects: list) -> None:
+    """``UPDATE ... WHERE id = ?`` for each object, sent with one ``executemany``.
+
+    ``bulk_update`` builds a CASE expression per field and batch, which costs milliseconds per
+    row in Python alone; this is two orders of magnitude faster for tens of thousands of rows.
+    Values go through each field's own ``get_db_prep_save``, as the ORM would."""
+    if not objects:
+        return
+    meta, quote = model._meta, connection.ops.quote_name
+    columns = [meta.get_field(name) for name in fields]
+    if any(f.name == "updated_at" for f in meta.concrete_fields) and "updated_at" not in fields:
+        columns.append(meta.get_field("updated_at"))
+        now = timezone.now()
+        for obj in objects:
+            obj.updated_at = now
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in columns)
+    sql = (
+        f"UPDATE {quote(meta.db_table)} SET {assignments} "  # noqa: S608 - names from the model
+        f"WHERE {quote(meta.pk.column)} = %s"
+    )
+    params = [
+        [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in columns] + [obj.pk]
+        for obj in objects
+    ]
+    with connection.cursor() as cursor:
+        for chunk in _chunks(params, BATCH):
+            cursor.executemany(sql, chunk)
 
 
 def _set_m2m(through, owner_field: str, ids_to_targets: dict[int, list[int]], target_field: str):
@@ -242,17 +274,34 @@ def _import_organisations(records: list[dict], say) -> tuple[int, int]:
                 m2m[obj.pk] = [sectors[s] for s in record["sectors"] if s in sectors]
         done += len(chunk)
         say("write", done, total)
+    through = Organisation.sectors.through
     for chunk in _chunks(existing):
-        objects = []
+        pks = [pk for _record, pk in chunk]
+        current = {
+            row[0]: row[1:]
+            for row in Organisation.objects.filter(pk__in=pks).values_list(
+                "pk", *ORGANISATION_FIELDS
+            )
+        }
+        current_sectors: dict[int, set[int]] = {pk: set() for pk in pks}
+        for organisation_id, sector_id in through.objects.filter(
+            organisation_id__in=pks
+        ).values_list("organisation_id", "sector_id"):
+            current_sectors[organisation_id].add(sector_id)
+        changed = []
         for record, pk in chunk:
-            obj = Organisation(pk=pk, **_organisation_values(record))
-            objects.append(obj)
-            m2m[pk] = [sectors[s] for s in record.get("sectors") or [] if s in sectors]
+            values = _organisation_values(record)
+            # Only rows that differ are written: re-importing an unchanged file is cheap.
+            if tuple(values[f] for f in ORGANISATION_FIELDS) != current[pk]:
+                changed.append(Organisation(pk=pk, **values))
+            wanted = [sectors[s] for s in record.get("sectors") or [] if s in sectors]
+            if set(wanted) != current_sectors[pk]:
+                m2m[pk] = wanted
             pairs.append((record["external_id"], pk))
-        Organisation.objects.bulk_update(objects, ORGANISATION_FIELDS, batch_size=BATCH)
+        _update_rows(Organisation, ORGANISATION_FIELDS, changed)
         done += len(chunk)
         say("write", done, total)
-    _set_m2m(Organisation.sectors.through, "organisation_id", m2m, "sector_id")
+    _set_m2m(through, "organisation_id", m2m, "sector_id")
     _remember(kind, pairs)
     return len(new), len(existing)
 
@@ -290,7 +339,7 @@ def _import_people(records: list[dict], say) -> tuple[int, int]:
     Person.objects.bulk_create(objects, batch_size=BATCH)
     pairs = [(r["external_id"], o.pk) for r, o in zip(new, objects, strict=True)]
     updates = [Person(pk=pk, **values(r)) for r, pk in existing]
-    Person.objects.bulk_update(updates, PERSON_FIELDS, batch_size=BATCH)
+    _update_rows(Person, PERSON_FIELDS, updates)
     pairs += [(r["external_id"], pk) for r, pk in existing]
     _remember(kind, pairs)
     say("write", len(records), len(records))
@@ -351,7 +400,7 @@ def _import_opportunities(records: list[dict], say) -> tuple[int, int]:
     Opportunity.objects.bulk_create(objects, batch_size=BATCH)
     pairs = [(r["external_id"], o.pk) for r, o in zip(new, objects, strict=True)]
     updates = [Opportunity(pk=pk, **values(r)) for r, pk in existing]
-    Opportunity.objects.bulk_update(updates, OPPORTUNITY_FIELDS, batch_size=BATCH)
+    _update_rows(Opportunity, OPPORTUNITY_FIELDS, updates)
     pairs += [(r["external_id"], pk) for r, pk in existing]
     m2m = {
         pk: [sectors[s] for s in r.get("sectors") or [] if s in sectors]
@@ -401,7 +450,7 @@ def _import_agreements(records: list[dict], say) -> tuple[int, int]:
     objects = [Agreement(status_changed_at=now, **values(r)) for r in new]
     Agreement.objects.bulk_create(objects, batch_size=BATCH)
     updates = [Agreement(pk=pk, **values(r)) for r, pk in existing]
-    Agreement.objects.bulk_update(updates, AGREEMENT_FIELDS, batch_size=BATCH)
+    _update_rows(Agreement, AGREEMENT_FIELDS, updates)
     pairs = [(r["external_id"], o.pk) for r, o in zip(new, objects, strict=True)]
     pairs += [(r["external_id"], pk) for r, pk in existing]
     by_external = dict(pairs)
