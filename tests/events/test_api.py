@@ -213,3 +213,19 @@ def test_book_broker_outcome_and_signup_via_api(client, operator, member, strang
     signup = f"{API}/sessions/{session.pk}/signup"
     assert post(client, signup, {}, **bearer(member)).status_code == 201
     assert post(client, signup, {}, **bearer(stranger)).status_code == 422
+
+
+def test_meeting_cancel_by_participant_only(client, member, stranger):
+    from digibridge.events.models import Meeting, MeetingSeat
+
+    block = MeetingBlockFactory()
+    mine, theirs = participant(block.event, member), participant(block.event, stranger)
+    meeting = Meeting.objects.create(block=block, slot=0, table=1, locked=True)
+    for r in (mine, theirs):
+        MeetingSeat.objects.create(meeting=meeting, registration=r, block=block, slot=0)
+    outsider = participant(block.event)
+    url = f"{API}/meetings/{meeting.pk}/cancel"
+    assert post(client, url, {}, **bearer(outsider.person.user)).status_code == 404
+    response = post(client, url, {}, **bearer(stranger))
+    assert response.status_code == 200 and response.json()["status"] == "cancelled"
+    assert not MeetingSeat.objects.exists()  # the slot is free again

@@ -39,9 +39,9 @@ def test_feed_parses_back_with_event_time_zone(member, stranger):
     items = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
     assert set(items) == {
         "Opening",
-        f"1:1 · {theirs.person.full_name} ({theirs.organisation.name})",
+        f"1:1 meeting with {theirs.person.full_name} ({theirs.organisation.name})",
     }
-    start = items[next(k for k in items if k.startswith("1:1"))]["DTSTART"].dt
+    start = items[next(k for k in items if k.startswith("1:1 meeting"))]["DTSTART"].dt
     assert start == dt.datetime(2025, 3, 4, 19, 30, tzinfo=MADRID)
     assert str(start.tzinfo) == "Europe/Madrid"
     # the same instant is 02:30 the next morning in Beijing, 18:30 UTC
@@ -49,7 +49,9 @@ def test_feed_parses_back_with_event_time_zone(member, stranger):
     assert start.astimezone(dt.UTC).strftime("%H:%M") == "18:30"
     stamp = items["Opening"]["DTSTAMP"].dt
     assert stamp.utcoffset() == dt.timedelta(0)
-    assert "table 3" in str(items[next(k for k in items if k.startswith("1:1"))]["LOCATION"])
+    assert "table 3" in str(
+        items[next(k for k in items if k.startswith("1:1 meeting"))]["LOCATION"]
+    )
 
 
 def test_event_in_beijing_uses_its_own_zone(member, stranger):
@@ -82,3 +84,12 @@ def test_uids_are_stable_between_reads(member, stranger):
     assert sorted(str(e["UID"]) for e in first.walk("VEVENT")) == sorted(
         str(e["UID"]) for e in second.walk("VEVENT")
     )
+
+
+def test_feed_speaks_the_participant_language(member, stranger):
+    member.language = "es"
+    member.save()
+    _event, mine, _theirs, _meeting = _setup(member, stranger)
+    cal = icalendar.Calendar.from_ical(participant_calendar(registration=mine))
+    summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
+    assert any(s.startswith("1:1") for s in summaries)

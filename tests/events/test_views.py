@@ -312,3 +312,14 @@ def test_operator_brokers_a_meeting_from_the_table_plan(client, operator, forum)
     )
     assert response.status_code == 302
     assert Meeting.objects.filter(brokered=True).count() == 1
+
+
+def test_participant_cancels_a_meeting_from_the_agenda(client, member, stranger, forum):
+    event, meeting = forum["event"], forum["meeting"]
+    client.force_login(member)
+    assert "Cancel" in client.get(url("agenda", event.slug)).content.decode()
+    client.post(url("meeting_cancel", event.slug, meeting.pk))
+    assert Meeting.objects.get().status == "cancelled"
+    other = participant(event)
+    client.force_login(other.person.user)
+    assert client.post(url("meeting_cancel", event.slug, meeting.pk)).status_code == 404

@@ -13,7 +13,15 @@ from digibridge.directory.selectors import can_act_for
 from digibridge.marketplace.selectors import opportunities_visible_to
 
 from . import selectors, services
-from .models import AgendaSession, Event, MeetingBlock, MeetingRequest, MeetingSeat, Registration
+from .models import (
+    AgendaSession,
+    Event,
+    Meeting,
+    MeetingBlock,
+    MeetingRequest,
+    MeetingSeat,
+    Registration,
+)
 
 router = Router(tags=["events"])
 
@@ -433,3 +441,24 @@ def session_signup(request, session_id: int):
         session=session, registration=_own_registration(request, event), by=actor(request)
     )
     return Status(201, None)
+
+
+@router.post("/meetings/{meeting_id}/cancel", response=MeetingOut, auth=WRITE_AUTH)
+def meeting_cancel(request, meeting_id: int):
+    """Participants of the meeting and the event's organisers can cancel it."""
+    by = actor(request)
+    meeting = (
+        Meeting.objects.select_related("block__event")
+        .filter(pk=meeting_id)
+        .filter(
+            Q(seats__registration__person__user=by)
+            | Q(block__event__in=selectors.events_visible_to(by))
+        )
+        .first()
+    )
+    if meeting is None or not (
+        selectors.can_manage_event(by, meeting.block.event)
+        or meeting.seats.filter(registration__person__user=by).exists()
+    ):
+        raise NotFoundError("Meeting not found.")
+    return services.meeting_cancel(meeting=meeting, by=by)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 import icalendar
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from . import selectors
 from .models import Meeting, Registration
@@ -48,18 +49,29 @@ def _meeting_event(meeting: Meeting, registration: Registration) -> icalendar.Ev
     event = registration.event
     others = [s.registration for s in meeting.seats.all() if s.registration_id != registration.pk]
     people = ", ".join(f"{o.person.full_name} ({o.organisation.name})" for o in others)
+    place = _("%(block)s, table %(table)s") % {"block": meeting.block.name, "table": meeting.table}
     return _vevent(
         uid=f"meeting-{meeting.pk}-{registration.pk}@digibridge",
         start=meeting.start,
         end=meeting.end,
         tz=event.tz,
-        summary=f"1:1 · {people}",
-        location=f"{meeting.block.name}, table {meeting.table} · {event.venue}".strip(" ·"),
+        summary=_("1:1 meeting with %(people)s") % {"people": people},
+        location=", ".join(x for x in (place, event.venue) if x),
         desc=meeting.request.message if meeting.request_id and meeting.request else "",
     )
 
 
+def _language(registration: Registration) -> str:
+    user = registration.person.user
+    return getattr(user, "language", "") or translation.get_language() or "en"
+
+
 def participant_calendar(*, registration: Registration) -> bytes:
+    with translation.override(_language(registration)):
+        return _participant_calendar(registration)
+
+
+def _participant_calendar(registration: Registration) -> bytes:
     event = registration.event
     cal = _calendar(event.local_name)
     for item in selectors.personal_agenda(registration=registration):
@@ -82,7 +94,8 @@ def participant_calendar(*, registration: Registration) -> bytes:
 
 
 def meeting_calendar(*, meeting: Meeting, registration: Registration) -> bytes:
-    cal = _calendar(registration.event.local_name)
-    cal.add_component(_meeting_event(meeting, registration))
+    with translation.override(_language(registration)):
+        cal = _calendar(registration.event.local_name)
+        cal.add_component(_meeting_event(meeting, registration))
     cal.add_missing_timezones()
     return cal.to_ical()

@@ -26,6 +26,9 @@ urlpatterns = [
     ),
     path("<slug:slug>/agenda/", views.agenda, name="agenda"),
     path("<slug:slug>/meetings/<int:meeting_pk>.ics", views.meeting_ics, name="meeting_ics"),
+    path(
+        "<slug:slug>/meetings/<int:meeting_pk>/cancel/", views.meeting_cancel, name="meeting_cancel"
+    ),
     path("<slug:slug>/meetings/<int:meeting_pk>/outcome/", views.outcome, name="outcome"),
     path(
         "<slug:slug>/manage/registrations/", views.manage_registrations, name="manage_registrations"

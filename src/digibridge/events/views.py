@@ -575,3 +575,19 @@ def broker(request, slug: str, pk: int):
     except DomainError as exc:
         _domain_message(request, exc)
     return redirect("events:table_plan", event.slug, block.pk)
+
+
+@login_required
+@require_POST
+def meeting_cancel(request, slug: str, meeting_pk: int):
+    event = _event_or_404(request, slug)
+    registration = _own_registration_or_404(request, event)
+    meeting = get_object_or_404(
+        Meeting, pk=meeting_pk, block__event=event, seats__registration=registration
+    )
+    try:
+        services.meeting_cancel(meeting=meeting, by=request.user)
+        messages.success(request, _("Meeting cancelled; the others have been told."))
+    except DomainError as exc:
+        _domain_message(request, exc)
+    return redirect("events:agenda", event.slug)
