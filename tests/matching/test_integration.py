@@ -9,7 +9,7 @@ from django.urls import reverse
 from digibridge.marketplace import services as market
 from digibridge.matching import services
 from digibridge.matching.index_store import store
-from digibridge.matching.models import FusionWeights, MatchFeedback, OpportunityVector
+from digibridge.matching.models import FusionWeights, IndexEvent, OpportunityVector
 from digibridge.matching.selectors import matches_for
 from tests.accounts.factories import UserFactory
 from tests.directory.factories import OrganisationFactory, OrganisationMemberFactory
@@ -159,30 +159,53 @@ def test_private_counterpart_never_shown(member, stranger, django_capture_on_com
 
 
 @pytest.mark.django_db
-def test_training_from_feedback_stores_new_weights(market_pair, stranger):
+def test_training_adopts_weights_only_when_they_rank_feedback_better(
+    market_pair, stranger, django_capture_on_commit_callbacks
+):
+    """Users prefer the same-sector offer; weights that punish shared sectors get corrected,
+    and good weights are left alone."""
     request, offer, distractor = market_pair
-    found = {
-        m.opportunity.pk: m.features
-        for m in matches_for(opportunity=request, viewer=stranger).matches
-    }
-    users = [UserFactory() for _ in range(12)]
-    for user in users:
+    FusionWeights.objects.create(weights={"dense": 0.1, "sector": -3.0, "concept": 0.0})
+    IndexEvent.objects.create(action=IndexEvent.Action.WEIGHTS)
+    with django_capture_on_commit_callbacks(execute=True):
+        sources = [request] + [
+            market.opportunity_create(
+                owner=stranger.org,
+                by=stranger,
+                data={**FORKLIFT_REQUEST, "title": f"{FORKLIFT_REQUEST['title']} ({n})"},
+                sectors=["warehouse-automation"],
+                publish=True,
+            )
+            for n in range(5)
+        ]
+    judges = [stranger, UserFactory(), UserFactory()]
+    for user in judges[1:]:
         OrganisationMemberFactory(user=user, organisation=stranger.org)
-        services.match_feedback_record(
-            source=request, target=offer, by=user, verdict="interested", features=found[offer.pk]
-        )
-        services.match_feedback_record(
-            source=request,
-            target=distractor,
-            by=user,
-            verdict="not_relevant",
-            features=found[distractor.pk],
-        )
-    assert MatchFeedback.objects.count() == 24
-    weights, examples = services.fusion_weights_train(min_examples=20)
-    assert examples == 24
-    assert FusionWeights.objects.count() == 1
+    for source in sources:
+        found = {
+            m.opportunity.pk: m.features
+            for m in matches_for(opportunity=source, viewer=stranger).matches
+        }
+        for user in judges:
+            services.match_feedback_record(
+                source=source, target=offer, by=user, verdict="interested", features=found[offer.pk]
+            )
+            services.match_feedback_record(
+                source=source,
+                target=distractor,
+                by=user,
+                verdict="not_relevant",
+                features=found[distractor.pk],
+            )
+    weights, examples, report = services.fusion_weights_train(min_examples=20)
+    assert examples == 36
+    assert weights.sector > -3.0
+    assert FusionWeights.objects.count() == 2
     assert store.get().weights == weights
+    assert report["current"] < max(v for k, v in report.items() if k != "current")
+    again, _examples, _report = services.fusion_weights_train(min_examples=20)
+    assert again == weights  # nothing better to learn: the weights in use stay
+    assert FusionWeights.objects.count() == 2
 
 
 @pytest.mark.django_db

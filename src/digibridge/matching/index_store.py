@@ -48,11 +48,79 @@ def _with_vectors(queryset):
     )
 
 
+# (kind of the counterparts, query vector, how many) -> opportunity ids, nearest first.
+DenseCandidates = Callable[[str, np.ndarray, int], list[str]]
+
+
+class DatabaseDenseIndex(engine.MatchIndex):
+    """A :class:`MatchIndex` whose dense top-N candidates come from elsewhere (the database).
+
+    The engine stays pure: it still holds every embedding (the dense feature of each candidate
+    is computed in memory, exactly as before) and still adds its BM25 and concept candidates;
+    only the choice of the dense top ``n_dense`` is delegated to ``dense_candidates``.
+    Ineligible ids from the source are dropped by the engine's usual mask.
+
+    Hook: the engine asks ``_top(..., positive=False)`` for the dense signal only (BM25 and
+    concept candidates ask with ``positive=True``); during one search that call answers with the
+    slots of the ids found. tests/production/test_pgvector.py checks the hook is used.
+    """
+
+    def __init__(self, *args, dense_candidates: DenseCandidates, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.dense_candidates = dense_candidates
+        self._pending = threading.local()
+        self.hook_calls = 0
+
+    def search(self, query, k=10, viewer_networks=None, weights=None, explain=True):
+        q, _doc, qvec = self._query_repr(query)
+        target = "offer" if q.kind == "request" else "request"
+        part = self._parts.get(target)
+        if part is None or part.size == 0:
+            return super().search(query, k, viewer_networks, weights, explain)
+        ids = self.dense_candidates(target, qvec, self.search_config.n_dense)
+        slots = [part.slot_of[i] for i in ids if i in part.slot_of]
+        self._pending.slots = np.array(sorted(slots), dtype=np.int64)
+        try:
+            return super().search(query, k, viewer_networks, weights, explain)
+        finally:
+            self._pending.slots = None
+
+    def _top(self, scores, mask, n, positive):  # type: ignore[override]
+        slots = getattr(self._pending, "slots", None)
+        if positive or slots is None:
+            return engine.MatchIndex._top(scores, mask, n, positive)
+        self.hook_calls += 1
+        return slots[mask[slots]] if len(slots) else slots
+
+
+def _new_index() -> engine.MatchIndex:
+    """The index for the configured backend; numpy unless pgvector is asked for and usable."""
+    from django.conf import settings
+
+    options = {"sector_tree": sector_tree(), "weights": current_weights()}
+    if settings.DIGIBRIDGE_MATCHING_BACKEND != "pgvector":
+        return engine.MatchIndex(**options)
+    from . import pgvector_backend
+
+    if not pgvector_backend.ensure_schema():
+        logger.error(
+            "DIGIBRIDGE_MATCHING_BACKEND=pgvector needs PostgreSQL with pgvector; "
+            "using the in-memory (numpy) dense search"
+        )
+        return engine.MatchIndex(**options)
+    return DatabaseDenseIndex(dense_candidates=pgvector_backend.dense_candidates, **options)
+
+
 class IndexStore:
     def __init__(self) -> None:
         self._index: engine.MatchIndex | None = None
         self._last_event = 0
         self._lock = threading.RLock()
+
+    @property
+    def last_event(self) -> int:
+        """The newest index event this process has applied."""
+        return self._last_event
 
     def reset(self) -> None:
         with self._lock:
@@ -65,7 +133,7 @@ class IndexStore:
         )
         rows = list(_with_vectors(Opportunity.objects.all()).order_by("pk"))
         networks = owner_networks({o.owner_id for o in rows})
-        index = engine.MatchIndex(sector_tree=sector_tree(), weights=current_weights())
+        index = _new_index()
         if rows:
             vectors = np.stack([vector_from_bytes(o.vector.vector) for o in rows])
             index.build(
@@ -111,6 +179,10 @@ class IndexStore:
                 self._index = self._build()
             else:
                 self._index = self._sync(self._index)
+            if isinstance(self._index, DatabaseDenseIndex):
+                from . import pgvector_backend
+
+                pgvector_backend.sync(known_event=self._last_event)
             return self._index
 
     def peek(self) -> engine.MatchIndex | None:
@@ -132,3 +204,35 @@ def status() -> dict:
         "vectors": OpportunityVector.objects.count(),
         "opportunities": Opportunity.objects.count(),
     }
+
+
+def health() -> dict:
+    """What ``/healthz`` shows about matching, without building or loading anything.
+
+    ``degraded`` when the embedding model failed to load or the configured dense backend is
+    not usable (matching then falls back or stays empty; the rest of the platform works).
+    """
+    from django.conf import settings
+
+    from . import pgvector_backend
+
+    embedder = engine.get_embedder()
+    index = store.peek()
+    backend = settings.DIGIBRIDGE_MATCHING_BACKEND
+    report: dict = {
+        "status": "ok",
+        "backend": backend,
+        "embedding": embedder.status,
+        "indexed": len(index) if index is not None else None,
+        "vectors": OpportunityVector.objects.count(),
+    }
+    if index is not None:
+        report["pending_events"] = IndexEvent.objects.filter(id__gt=store.last_event).count()
+    if embedder.status == "failed":
+        report["status"] = "degraded"
+        report["error"] = embedder.error
+    if backend == "pgvector":
+        report["pgvector"] = pgvector_backend.health()
+        if report["pgvector"]["status"] != "ok":
+            report["status"] = "degraded"
+    return report

@@ -143,22 +143,30 @@ def match_override_set(
     return override_row
 
 
-def fusion_weights_train(*, min_examples: int = 20) -> tuple[engine.Weights, int]:
-    """Learn fusion weights from all feedback; store and announce them if learned."""
-    examples = [
-        engine.FeedbackExample(
-            features=row.features, label=1 if row.verdict == MatchFeedback.Verdict.INTERESTED else 0
-        )
-        for row in MatchFeedback.objects.exclude(features={})
-    ]
+def fusion_weights_train(*, min_examples: int = 20) -> tuple[engine.Weights, int, dict]:
+    """Learn fusion weights from all feedback; store and announce them only if they rank the
+    users' judged pairs better under cross-validation than the weights in use.
+
+    Returns (weights in use afterwards, examples used, cross-validation report).
+    """
     from .index_store import current_weights
 
+    examples = [
+        engine.FeedbackExample(
+            features=row.features,
+            label=1 if row.verdict == MatchFeedback.Verdict.INTERESTED else 0,
+            group=str(row.source_id),
+        )
+        for row in MatchFeedback.objects.exclude(features={}).order_by("pk")
+    ]
     before = current_weights()
-    learned = engine.learn_weights(examples, defaults=before, min_examples=min_examples)
+    if len(examples) < min_examples:
+        return before, len(examples), {}
+    learned, report = engine.train_weights(examples, before)
     if learned != before:
         FusionWeights.objects.create(weights=learned.to_json(), examples=len(examples))
         IndexEvent.objects.create(action=IndexEvent.Action.WEIGHTS)
-    return learned, len(examples)
+    return learned, len(examples), report
 
 
 def match_introduce(*, source: Opportunity, target: Opportunity, by, message: str = "") -> int:

@@ -11,7 +11,7 @@ Entry points for callers:
 
 from .embedding import Embedder, apertium_available, get_embedder, pivot_catalan
 from .explain import describe_reason, describe_reasons
-from .fusion import FEATURES, FeedbackExample, Weights, learn_weights
+from .fusion import FEATURES, FeedbackExample, Weights, learn_weights, train_weights
 from .index import MatchIndex, SearchConfig
 from .lexicon import Lexicon, default_lexicon
 from .rules import RuleConfig, SectorTree
@@ -42,4 +42,5 @@ __all__ = [
     "learn_weights",
     "pivot_catalan",
     "tokenize",
+    "train_weights",
 ]

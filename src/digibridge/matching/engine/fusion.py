@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, fields
 
 import numpy as np
 
-__all__ = ["FEATURES", "FeedbackExample", "Weights", "learn_weights"]
+__all__ = ["FEATURES", "FeedbackExample", "Weights", "learn_weights", "train_weights"]
 
 FEATURES: tuple[str, ...] = (
     "dense",
@@ -77,6 +77,44 @@ class FeedbackExample:
 
     features: Mapping[str, float]
     label: int  # 1 = interested, 0 = not relevant
+    #: The query opportunity the verdict was given for. With groups, learning compares
+    #: judged candidates of the same query with each other (pairwise), which is what ranking
+    #: needs; without, it falls back to pointwise logistic regression.
+    group: str | None = None
+
+
+def _learn_pairwise(
+    examples: Sequence[FeedbackExample], base: Weights, l2: float, iterations: int
+) -> Weights | None:
+    """RankNet-style: P(interested ranked above not relevant) = σ(w · (f⁺ − f⁻)).
+
+    Only within one query's judged candidates, so the learned weights order candidates the
+    way users did; the bias cannot matter for ranking and stays as it was. Returns None when
+    there are no pairs.
+    """
+    by_group: dict[str, tuple[list[list[float]], list[list[float]]]] = {}
+    for ex in examples:
+        pos, neg = by_group.setdefault(str(ex.group), ([], []))
+        (pos if ex.label else neg).append([float(ex.features.get(f, 0.0)) for f in FEATURES])
+    diffs = [np.subtract(p, q) for pos, neg in by_group.values() for p in pos for q in neg]
+    if not diffs:
+        return None
+    x = np.asarray(diffs, dtype=np.float64)
+    n = len(x)
+    prior = base.vector()
+    w = prior.copy()
+    for _ in range(iterations):
+        z = np.clip(x @ w, -30, 30)
+        p = 1.0 / (1.0 + np.exp(-z))
+        grad = -(x.T @ (1.0 - p)) / n + l2 * (w - prior)
+        hess = (x.T * (p * (1.0 - p))) @ x / n + l2 * np.eye(len(prior))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if float(np.max(np.abs(step))) < 1e-8:
+            break
+    if not np.all(np.isfinite(w)):
+        return None
+    return Weights(**{f: float(w[i]) for i, f in enumerate(FEATURES)}, bias=base.bias)
 
 
 def learn_weights(
@@ -89,10 +127,23 @@ def learn_weights(
 ) -> Weights:
     """Fit :class:`Weights` by regularised logistic regression on feedback.
 
-    The penalty is ``l2 / 2 · ||w - w_default||²`` (bias not penalised), averaged with the mean
+    When every example names its ``group`` (the query it was judged for), the fit is pairwise
+    within groups (see :func:`_learn_pairwise`); otherwise pointwise. The penalty is
+    ``l2 / 2 · ||w - w_default||²`` (bias not penalised), averaged with the mean
     log-loss. Returns ``defaults`` when there is too little (or one-sided) feedback.
     """
     base = defaults or Weights()
+    grouped = [ex for ex in examples if isinstance(ex, FeedbackExample) and ex.group is not None]
+    n_pos = sum(1 for ex in grouped if ex.label)
+    if (
+        grouped
+        and len(grouped) == len(examples)
+        and len(grouped) >= min_examples
+        and min(n_pos, len(grouped) - n_pos) >= min_per_class
+    ):
+        pairwise = _learn_pairwise(grouped, base, l2, iterations)
+        if pairwise is not None:
+            return pairwise
     rows: list[list[float]] = []
     labels: list[float] = []
     for ex in examples:
@@ -122,3 +173,64 @@ def learn_weights(
         return base
     values = {f: float(w[i]) for i, f in enumerate(FEATURES)}
     return Weights(**values, bias=float(w[-1]))
+
+
+def pairwise_accuracy(examples: Sequence[FeedbackExample], weights: Weights) -> float | None:
+    """Share of (interested, not relevant) pairs of one query that ``weights`` order right."""
+    by_group: dict[str, tuple[list[float], list[float]]] = {}
+    for ex in examples:
+        pos, neg = by_group.setdefault(str(ex.group), ([], []))
+        (pos if ex.label else neg).append(weights.score(ex.features))
+    right = total = 0
+    for pos, neg in by_group.values():
+        for p in pos:
+            for q in neg:
+                total += 1
+                right += 1 if p > q else 0
+    return right / total if total else None
+
+
+def train_weights(
+    examples: Sequence[FeedbackExample],
+    current: Weights,
+    l2_grid: Sequence[float] = (0.02, 0.1, 0.5, 2.0),
+    folds: int = 3,
+    min_gain: float = 0.005,
+) -> tuple[Weights, dict[str, float | None]]:
+    """Learn weights from grouped feedback, but adopt them only if they generalise.
+
+    Queries are split into ``folds`` (deterministically, by group); each candidate penalty is
+    scored by the pairwise accuracy it reaches on the folds it was not trained on. The best
+    candidate replaces ``current`` only if it beats ``current``'s accuracy on the same held-out
+    folds by ``min_gain`` — so feedback can improve the ranking but never silently make it
+    worse. Returns the chosen weights and the cross-validated accuracies.
+    """
+    import zlib
+
+    groups = sorted({str(ex.group) for ex in examples})
+    fold_of = {g: zlib.crc32(g.encode()) % folds for g in groups}
+
+    def cv_accuracy(l2: float | None) -> float | None:
+        right = total = 0.0
+        for fold in range(folds):
+            train = [ex for ex in examples if fold_of[str(ex.group)] != fold]
+            test = [ex for ex in examples if fold_of[str(ex.group)] == fold]
+            weights = current if l2 is None else learn_weights(train, defaults=current, l2=l2)
+            acc = pairwise_accuracy(test, weights)
+            if acc is None:
+                continue
+            n = sum(1 for ex in test if ex.label) or 1
+            right += acc * n
+            total += n
+        return right / total if total else None
+
+    report: dict[str, float | None] = {"current": cv_accuracy(None)}
+    best_l2, best = None, report["current"]
+    for l2 in l2_grid:
+        acc = cv_accuracy(l2)
+        report[f"l2={l2}"] = acc
+        if acc is not None and (best is None or acc > best + min_gain):
+            best_l2, best = l2, acc
+    if best_l2 is None:
+        return current, report
+    return learn_weights(examples, defaults=current, l2=best_l2), report

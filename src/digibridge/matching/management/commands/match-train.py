@@ -18,10 +18,14 @@ class Command(BaseCommand):
         from digibridge.matching.services import fusion_weights_train
 
         before = current_weights()
-        learned, examples = fusion_weights_train(min_examples=min_examples)
+        learned, examples, report = fusion_weights_train(min_examples=min_examples)
+        for name, accuracy in report.items():
+            if accuracy is not None:
+                self.stdout.write(f"  cross-validated pairwise accuracy, {name}: {accuracy:.3f}")
         if learned == before:
             self.stdout.write(
-                f"{examples} feedback examples: not enough (or one-sided) to change the weights."
+                f"{examples} feedback examples: the weights in use stay (too little feedback, "
+                "or nothing learned from it ranks the judged pairs better)."
             )
             return
         self.stdout.write(f"Learned from {examples} feedback examples:")
