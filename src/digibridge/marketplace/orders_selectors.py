@@ -267,7 +267,7 @@ def order_book_tables(*, user) -> list[tuple[str, list[str], list[list]]]:
             row["rfq"].opportunity.owner.name,
             str(row["rfq"].opportunity.owner.country or ""),
             ", ".join(row["sectors"]),
-            row["rfq"].response_deadline,
+            timezone.localtime(row["rfq"].response_deadline),
             row["rfq"].get_status_display(),
             row["rfq"].response_count,
             row["rfq"].award_count,
