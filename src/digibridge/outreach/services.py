@@ -857,6 +857,35 @@ def delegation_register(*, delegation: Delegation, event, by) -> dict[str, list]
     return result
 
 
+@transaction.atomic
+def delegation_meeting_create(
+    *, delegation: Delegation, block, slot: int, counterparts: Iterable, by, table=None
+):
+    """The delegation meets ``counterparts`` (registrations of the same event) as one meeting:
+    every registered member and every counterpart sit at one table in one slot. Goes through
+    the events service for brokered meetings, so the events' double-booking rules hold."""
+    _require_operator(by)
+    from digibridge.events.models import Registration
+    from digibridge.events.services import meeting_create_brokered
+
+    delegates = list(
+        Registration.objects.filter(
+            event_id=block.event_id,
+            person_id__in=delegation.members.values("person_id"),
+        ).exclude(status=Registration.Status.DECLINED)
+    )
+    if not delegates:
+        raise DomainError(_("No member of the delegation is registered for this event."))
+    others = [r for r in counterparts if r.pk not in {d.pk for d in delegates}]
+    if not others:
+        raise DomainError(_("Choose whom the delegation meets."), field="counterparts")
+    meeting = meeting_create_brokered(
+        block=block, registrations=[*delegates, *others], slot=slot, by=by, table=table
+    )
+    audit(actor=by, action="outreach.delegation_meeting", obj=delegation, meeting=meeting.pk)
+    return meeting
+
+
 # --- weekly digest ----------------------------------------------------------------------------
 
 
