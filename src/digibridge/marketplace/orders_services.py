@@ -450,17 +450,38 @@ def response_submit(
         answer.yes = value.get("yes")
         answer.save()
     for upload in documents:
-        _extension, content_type = _validate_upload(upload, "documents")
-        document = RfqDocument(
-            response=response,
-            original_name=_original_name(upload),
-            content_type=content_type,
-            size=upload.size,
-        )
-        document.file.save(document.original_name, upload, save=False)
-        document.save()
+        _save_document(response, upload)
     audit(actor=by, action="rfq_response.submit" if creating else "rfq_response.edit", obj=response)
     return response
+
+
+def _save_document(response: RfqResponse, upload) -> RfqDocument:
+    _extension, content_type = _validate_upload(upload, "documents")
+    document = RfqDocument(
+        response=response,
+        original_name=_original_name(upload),
+        content_type=content_type,
+        size=upload.size,
+    )
+    document.file.save(document.original_name, upload, save=False)
+    document.save()
+    return document
+
+
+@transaction.atomic
+def response_document_add(*, response: RfqResponse, by, upload) -> RfqDocument:
+    """Attach one more document to a response, until the deadline."""
+    _require_supplier(by, response)
+    _refuse_late(response.rfq)
+    if response.status not in (RS.SUBMITTED, RS.SHORTLISTED):
+        raise DomainError(_("This response can no longer be changed."))
+    if response.documents.count() >= MAX_DOCUMENTS:
+        raise DomainError(
+            _("Attach at most %(count)s documents.") % {"count": MAX_DOCUMENTS}, field="documents"
+        )
+    document = _save_document(response, upload)
+    audit(actor=by, action="rfq_response.document_add", obj=response, name=document.original_name)
+    return document
 
 
 @transaction.atomic
