@@ -18,7 +18,6 @@ User = get_user_model()
 
 
 @pytest.mark.django_db
-@pytest.mark.urls("tests.events.urls")
 def test_demo_event_loads_once_with_a_published_schedule(client):
     assert load_event_demo() == {}  # without the core demo there is nothing to attach to
     load_demo()

@@ -19,7 +19,7 @@ from tests.events.factories import (
     participant,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.events.urls")]
+pytestmark = [pytest.mark.django_db]
 
 
 def url(name, *args):
