@@ -8,3 +8,11 @@ def expire_due_opportunities() -> int:
     from .services import opportunities_expire_due
 
     return opportunities_expire_due()
+
+
+@shared_task
+def close_due_requests_for_responses() -> int:
+    """Close requests whose response deadline has passed; both sides get an e-mail."""
+    from .orders_services import rfq_close_due
+
+    return rfq_close_due()
