@@ -67,3 +67,21 @@ def test_dashboard_counts_meetings_held():
     held_meeting(OrganisationFactory(), OrganisationFactory(), status="scheduled")
     funnel = {step["key"]: step["count"] for step in dashboard()["funnel"]}
     assert funnel["meetings"] == 1 and funnel["meeting_requests"] == 2
+
+
+def test_dashboard_event_filter():
+    from digibridge.reports.selectors import DashboardFilters, dashboard
+    from tests.cooperation.factories import AgreementFactory
+
+    a, b = OrganisationFactory(), OrganisationFactory()
+    meeting = held_meeting(a, b)
+    held_meeting(OrganisationFactory(), OrganisationFactory())
+    AgreementFactory(
+        parties=[a, b], status="signed", signed_on="2025-03-04", source_meeting=meeting
+    )
+    AgreementFactory(status="signed", signed_on="2025-03-04")
+    event = meeting.block.event_id
+    funnel = {s["key"]: s["count"] for s in dashboard(DashboardFilters(event=event))["funnel"]}
+    assert funnel["meetings"] == 1 and funnel["meeting_requests"] == 1
+    assert funnel["agreements"] == 1
+    assert {s["key"]: s["count"] for s in dashboard()["funnel"]}["agreements"] == 2

@@ -206,3 +206,26 @@ def test_service_requests_of_others_are_404(client, member, stranger):
     client.force_login(stranger)
     assert client.get(f"/cooperation/services/requests/{request.pk}/").status_code == 404
     assert services.can_manage_agreement(stranger, AgreementFactory()) is False
+
+
+def test_enterprise_cancels_own_request_after_confirmation(client, member):
+    request = ServiceRequestFactory(organisation=member.org)
+    client.force_login(member)
+    url = f"/cooperation/services/requests/{request.pk}/"
+    assert "Cancel this request?" in client.post(url, {"action": "cancel"}).content.decode()
+    request.refresh_from_db()
+    assert request.status == "submitted"
+    client.post(url, {"action": "cancel", "confirm": "yes"})
+    request.refresh_from_db()
+    assert request.status == "cancelled"
+
+
+def test_enterprise_cannot_handle_request_as_operator(client, member):
+    request = ServiceRequestFactory(organisation=member.org)
+    client.force_login(member)
+    response = client.post(
+        f"/cooperation/services/requests/{request.pk}/", {"action": "save", "status": "done"}
+    )
+    assert response.status_code == 404
+    request.refresh_from_db()
+    assert request.status == "submitted"

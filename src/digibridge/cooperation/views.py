@@ -407,6 +407,12 @@ def service_request_detail(request, pk: int):
     if request.method == "POST":
         try:
             if request.POST.get("action") == "cancel":
+                if request.POST.get("confirm") != "yes":
+                    return render(
+                        request,
+                        "cooperation/service_request_confirm.html",
+                        {"service_request": service_request},
+                    )
                 services.service_request_set_status(
                     request=service_request, to=ServiceRequest.Status.CANCELLED, by=request.user
                 )

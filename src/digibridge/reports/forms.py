@@ -16,12 +16,21 @@ class DashboardFilterForm(forms.Form):
     date_to = forms.DateField(label=_("Until"), required=False, widget=DATE)
     sector = forms.ChoiceField(label=_("Sector"), required=False, choices=[])
     country_pair = forms.ChoiceField(label=_("Countries"), required=False, choices=[])
+    event = forms.TypedChoiceField(
+        label=_("Event"), required=False, choices=[], coerce=int, empty_value=None
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sector"].choices = [
             ("", _("All sectors")),
             *[(s.slug, s.label) for s in Sector.objects.filter(parent__isnull=True)],
+        ]
+        from digibridge.events.models import Event
+
+        self.fields["event"].choices = [
+            ("", _("All events")),
+            *[(e.pk, e.name) for e in Event.objects.order_by("-start")],
         ]
         self.fields["country_pair"].choices = [
             ("", _("All countries")),

@@ -39,6 +39,7 @@ class DashboardFilters:
     date_to: dt.date | None = None
     sector: str = ""  # a sector slug; its sub-sectors are included
     country_pair: str = ""  # "CN-ES" (directed), or "china-europe" for both directions
+    event: int | None = None  # an events.Event id: its meetings and what came out of them
 
 
 def _optional_model(app_label: str, name: str):
@@ -122,6 +123,8 @@ def _agreements(filters: DashboardFilters, *, signed_only: bool) -> list[Agreeme
             Q(signed_on__isnull=False) & _in_period("signed_on", filters)
             | Q(signed_on__isnull=True) & _datetime_period("created_at", filters)
         )
+    if filters.event:
+        qs = qs.filter(source_meeting__block__event_id=filters.event)
     slugs = _sector_slugs(filters.sector)
     result = []
     for agreement in qs.order_by("signed_on", "pk"):
@@ -207,6 +210,7 @@ def funnel(filters: DashboardFilters) -> list[dict]:
                 "label": _("Meeting requests"),
                 "count": meeting_request.objects.filter(
                     _datetime_period("created_at", filters)
+                    & (Q(event_id=filters.event) if filters.event else Q())
                 ).count(),
             }
         )
@@ -218,6 +222,7 @@ def funnel(filters: DashboardFilters) -> list[dict]:
                 "label": _("Meetings held"),
                 "count": meeting.objects.filter(status="held")
                 .filter(_datetime_period("block__start", filters))
+                .filter(Q(block__event_id=filters.event) if filters.event else Q())
                 .count(),
             }
         )
@@ -225,7 +230,9 @@ def funnel(filters: DashboardFilters) -> list[dict]:
         {
             "key": "follow_ups",
             "label": _("Follow-ups"),
-            "count": FollowUp.objects.filter(_datetime_period("created_at", filters)).count(),
+            "count": FollowUp.objects.filter(_datetime_period("created_at", filters))
+            .filter(Q(meeting__block__event_id=filters.event) if filters.event else Q())
+            .count(),
         }
     )
     signed = _agreements(filters, signed_only=True)
@@ -269,6 +276,7 @@ def dashboard(filters: DashboardFilters | None = None) -> dict:
             "date_to": filters.date_to.isoformat() if filters.date_to else "",
             "sector": filters.sector,
             "country_pair": filters.country_pair,
+            "event": filters.event,
         },
         "funnel": funnel(filters),
         "kpis": programme_kpis(filters, signed=signed),
@@ -357,7 +365,9 @@ def programme_kpis(filters: DashboardFilters, *, signed: list[Agreement]) -> lis
             {
                 "key": "sessions",
                 "label": _("Forum sessions and activities"),
-                "value": session.objects.count(),
+                "value": session.objects.filter(
+                    Q(event_id=filters.event) if filters.event else Q()
+                ).count(),
             }
         )
     return kpis
