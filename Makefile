@@ -59,7 +59,11 @@ format: install-dev
 bench: install-dev
 	@mkdir -p benchmarks/results
 	$(BIN)/python benchmarks/scheduling.py --json > benchmarks/results/scheduling.json
+	$(BIN)/digibridge match-eval --corpus benchmarks/data/matching_corpus.jsonl \
+		--qrels benchmarks/data/matching_qrels.jsonl --json > benchmarks/results/match-eval.json
+	$(BIN)/python benchmarks/matching_feedback.py --json > benchmarks/results/matching-feedback.json
 	$(BIN)/python benchmarks/matching.py --json > benchmarks/results/matching.json
+	$(BIN)/python benchmarks/import.py --json > benchmarks/results/import.json
 	@echo "Results in benchmarks/results/"
 
 messages: install-dev
