@@ -128,3 +128,14 @@ def test_notifications_api_lists_and_marks_read(client, member, stranger):
     assert response.json() == {"marked": 1}
     bad = client.post("/api/v1/notifications/read", {"ids": "x"}, content_type="application/json")
     assert bad.status_code == 422
+
+
+def test_notification_api_query_count_is_constant(client, member, django_assert_num_queries):
+    client.force_login(member)
+    _notify([member])
+    with CaptureQueriesContext(connection) as one:
+        assert len(client.get("/api/v1/notifications").json()["items"]) == 1
+    for _ in range(4):
+        _notify([member])
+    with django_assert_num_queries(len(one)):
+        assert len(client.get("/api/v1/notifications").json()["items"]) == 5
