@@ -288,3 +288,29 @@ def test_open_from_match_and_meeting_request(member, stranger):
     thread = services.conversation_open_from_meeting_request(request=request, by=stranger)
     assert {thread.side_a, thread.side_b} == {member.org, stranger.org}
     assert thread.meeting_request == request
+
+
+def test_api_actions_follow_the_same_rules(client, member, stranger, operator, thread, third):
+    url = f"/api/v1/conversations/{thread.pk}/actions"
+    client.force_login(third)
+    assert client.post(url, {"action": "block"}, content_type="application/json").status_code == 404
+    client.force_login(stranger)
+    blocked = client.post(url, {"action": "block"}, content_type="application/json")
+    assert blocked.status_code == 200
+    client.force_login(member)
+    refused = client.post(
+        f"/api/v1/conversations/{thread.pk}/messages",
+        {"body": "hi"},
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    assert client.post(url, {"action": "close"}, content_type="application/json").status_code == 403
+    assert (
+        client.post(url, {"action": "report"}, content_type="application/json").status_code == 422
+    )
+    assert (
+        client.post(url, {"action": "nonsense"}, content_type="application/json").status_code == 422
+    )
+    client.force_login(operator)
+    closed = client.post(url, {"action": "close"}, content_type="application/json")
+    assert closed.json()["status"] == "closed"

@@ -214,3 +214,33 @@ def test_invite_page_shows_report(client, operator, conference):
     assert Invitation.objects.filter(email="good@example.org").exists()
     empty = client.post(reverse("outreach:invitation_new"), {"pasted": "a@example.org"})
     assert "Choose one event or one network." in empty.text
+
+
+def test_api_invitations_for_operators_only(client, operator, member, conference):
+    payload = {"event": conference.pk, "emails": "new@example.org\nbroken"}
+    client.force_login(member)
+    assert (
+        client.post("/api/v1/invitations", payload, content_type="application/json").status_code
+        == 403
+    )
+    client.force_login(operator)
+    response = client.post("/api/v1/invitations", payload, content_type="application/json")
+    assert response.status_code == 201
+    rows = response.json()
+    assert [r["status"] for r in rows] == ["invited", "invalid"]
+    token = rows[0]["token"]
+    client.logout()
+    assert client.get(f"/api/v1/invitations/{token}").json()["status"] == "pending"
+    bad = client.post(
+        "/api/v1/invitations",
+        {"event": 999999, "emails": "x@example.org"},
+        content_type="application/json",
+    )
+    assert bad.status_code == 401
+    client.force_login(operator)
+    unknown = client.post(
+        "/api/v1/invitations",
+        {"event": 999999, "emails": "x@example.org"},
+        content_type="application/json",
+    )
+    assert unknown.status_code == 422 and unknown.json()["detail"][0]["loc"] == ["body", "event"]

@@ -164,6 +164,87 @@ def message_create(request, conversation_id: int, payload: MessageIn):
     return Status(201, message)
 
 
+class ConversationActionIn(Schema):
+    action: Literal["share", "unshare", "block", "unblock", "report", "close"]
+    reason: str = Field("", max_length=2000, description="for report and close")
+
+
+@router.post("/conversations/{conversation_id}/actions", response=ConversationOut, auth=WRITE_AUTH)
+def conversation_act(request, conversation_id: int, payload: ConversationActionIn):
+    """Share or withhold contact details, block or unblock the other side, report the thread
+    (sides) or close it (operators)."""
+    conversation = _conversation_for(request, conversation_id)
+    by = actor(request)
+    action = payload.action
+    if action in ("share", "unshare"):
+        services.conversation_share_contacts(
+            conversation=conversation, by=by, share=action == "share"
+        )
+    elif action in ("block", "unblock"):
+        side = selectors.side_of(conversation=conversation, user=by)
+        if side is None:
+            raise DomainError("Only the two sides can block each other.", field="action")
+        mine = conversation.side_a if side == selectors.SIDE_A else conversation.side_b
+        other = conversation.side_b if side == selectors.SIDE_A else conversation.side_a
+        if mine is None or other is None:
+            raise DomainError("The service centre cannot be blocked.", field="action")
+        call = services.organisation_block if action == "block" else services.organisation_unblock
+        call(blocker=mine, blocked=other, by=by)
+    elif action == "report":
+        services.conversation_report(conversation=conversation, by=by, reason=payload.reason)
+    else:
+        services.conversation_close(conversation=conversation, by=by, reason=payload.reason)
+    conversation.refresh_from_db()
+    return conversation
+
+
+class InvitationsIn(Schema):
+    event: int | None = None
+    network: int | None = None
+    organisations: list[int] = []
+    emails: str = Field("", max_length=100000, description="one a line, as on the page")
+    message: str = Field("", max_length=3000)
+
+
+class InvitationReportRow(Schema):
+    input: str
+    email: str
+    status: str
+    message: str
+    token: str | None = None
+
+
+@router.post("/invitations", response={201: list[InvitationReportRow]}, auth=WRITE_AUTH)
+def invitations_create(request, payload: InvitationsIn):
+    """Operators invite directory organisations and pasted e-mail addresses; one report row
+    per invitee."""
+    from digibridge.directory.models import Network
+    from digibridge.events.models import Event
+
+    event = network = None
+    if payload.event is not None:
+        event = Event.objects.filter(pk=payload.event).first()
+        if event is None:
+            raise DomainError("Unknown event.", field="event")
+    if payload.network is not None:
+        network = Network.objects.filter(pk=payload.network).first()
+        if network is None:
+            raise DomainError("Unknown network.", field="network")
+    organisations = list(Organisation.objects.filter(pk__in=payload.organisations))
+    report = services.invitations_create(
+        by=actor(request),
+        event=event,
+        network=network,
+        organisations=organisations,
+        pasted=payload.emails,
+        message=payload.message,
+    )
+    rows = [
+        {**row, "token": row["invitation"].token if row["invitation"] else None} for row in report
+    ]
+    return Status(201, rows)
+
+
 @router.get("/invitations/{token}", response=InvitationOut, auth=READ_AUTH)
 def invitation_detail(request, token: str):
     invitation = Invitation.objects.filter(token=token).first()
