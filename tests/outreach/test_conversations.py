@@ -314,3 +314,20 @@ def test_api_actions_follow_the_same_rules(client, member, stranger, operator, t
     client.force_login(operator)
     closed = client.post(url, {"action": "close"}, content_type="application/json")
     assert closed.json()["status"] == "closed"
+
+
+def test_open_from_a_response_to_an_order(client, member, stranger):
+    from tests.marketplace.order_factories import RfqResponseFactory, rfq_for
+
+    response = RfqResponseFactory(rfq=rfq_for(member, sealed=True), supplier=stranger.org)
+    with pytest.raises(DomainError, match="sealed"):
+        services.conversation_open_from_response(response=response, by=member)
+    thread = services.conversation_open_from_response(response=response, by=stranger, body="Hi")
+    assert thread.origin == "response" and thread.rfq_response == response
+    assert {thread.side_a, thread.side_b} == {member.org, stranger.org}
+    client.force_login(stranger)
+    again = client.post(reverse("outreach:from_response", args=[response.pk]))
+    assert again["Location"] == reverse("outreach:conversation", args=[thread.pk])
+    outsider = member_of(OrganisationFactory())
+    with pytest.raises(PermissionDeniedError):
+        services.conversation_open_from_response(response=response, by=outsider)

@@ -93,6 +93,7 @@ class Conversation(models.Model):
         MATCH = "match", _("A match")
         MEETING_REQUEST = "meeting_request", _("A meeting request")
         FOLLOW_UP = "follow_up", _("A meeting follow-up")
+        RESPONSE = "response", _("A response to an order")
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -124,6 +125,13 @@ class Conversation(models.Model):
     )
     meeting = models.ForeignKey(
         "events.Meeting", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    rfq_response = models.ForeignKey(
+        "marketplace.RfqResponse",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     consent_a = models.BooleanField(_("side A shares contact details"), default=False)
     consent_b = models.BooleanField(_("side B shares contact details"), default=False)

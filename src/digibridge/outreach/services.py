@@ -196,6 +196,7 @@ def conversation_open(
     target_opportunity=None,
     meeting_request=None,
     meeting=None,
+    rfq_response=None,
 ) -> Conversation:
     """Open a thread between ``organisation`` (``by`` acts for it) and ``counterpart`` (an
     organisation, or None for the service centre), or return the open thread the two sides
@@ -217,6 +218,7 @@ def conversation_open(
         target_opportunity=target_opportunity,
         meeting_request=meeting_request,
         meeting=meeting,
+        rfq_response=rfq_response,
     )
     if source_opportunity is not None:
         # A match is one thing whichever side opens it.
@@ -240,6 +242,7 @@ def conversation_open(
             target_opportunity=target_opportunity,
             meeting_request=meeting_request,
             meeting=meeting,
+            rfq_response=rfq_response,
             created_by=by,
         )
         audit(actor=by, action="outreach.conversation_open", obj=conversation)
@@ -316,6 +319,35 @@ def conversation_open_follow_up(*, meeting, by, body: str = "") -> Conversation:
         body=body,
         origin=Conversation.Origin.FOLLOW_UP,
         meeting=meeting,
+    )
+
+
+def conversation_open_from_response(*, response, by, body: str = "") -> Conversation:
+    """A thread between the buyer of an order and a supplier who responded to it.
+
+    The supplier may write at any time; the buyer only once responses are no longer sealed
+    (an unsealed request, or after the response deadline), so a sealed round stays blind."""
+    rfq = response.rfq
+    buyer = rfq.opportunity.owner
+    if can_act_for(by, response.supplier) and not is_operator(by):
+        mine, theirs = response.supplier, buyer
+    elif can_act_for(by, buyer):
+        if rfq.sealed and not rfq.deadline_passed:
+            raise DomainError(
+                _("Responses are sealed until the deadline; write to suppliers after it."),
+                code="sealed",
+            )
+        mine, theirs = buyer, response.supplier
+    else:
+        raise PermissionDeniedError(_("Only the buyer and the supplier can write."))
+    return conversation_open(
+        organisation=mine,
+        counterpart=theirs,
+        by=by,
+        subject=_("Response to “%(title)s”") % {"title": rfq.opportunity.title},
+        body=body,
+        origin=Conversation.Origin.RESPONSE,
+        rfq_response=response,
     )
 
 

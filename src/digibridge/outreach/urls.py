@@ -24,6 +24,11 @@ urlpatterns = [
         views.conversation_from_meeting,
         name="from_meeting",
     ),
+    path(
+        "conversations/from-response/<int:pk>/",
+        views.conversation_from_response,
+        name="from_response",
+    ),
     path("conversations/<int:pk>/", views.conversation_detail, name="conversation"),
     path(
         "conversations/<int:pk>/attachments/<int:message_pk>/",

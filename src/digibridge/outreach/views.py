@@ -165,6 +165,20 @@ def conversation_from_meeting(request, pk: int):
 
 
 @login_required
+@require_POST
+def conversation_from_response(request, pk: int):
+    from digibridge.marketplace.models import RfqResponse
+
+    response = get_object_or_404(
+        RfqResponse.objects.select_related("rfq__opportunity__owner", "supplier"), pk=pk
+    )
+    return _opened(
+        request,
+        lambda: services.conversation_open_from_response(response=response, by=request.user),
+    )
+
+
+@login_required
 def conversation_detail(request, pk: int):
     conversation = _conversation_or_404(request, pk)
     form = MessageForm(request.POST or None, request.FILES or None)
