@@ -31,3 +31,17 @@ def test_cooperation_demo_loads_once():
     assert [s.kind for s in agreement_attribution(agreement=mou)][0] == "match"
     assert load_cooperation_demo() == {}
     assert Agreement.objects.count() == counts["agreements"]
+
+
+def test_cooperation_demo_removal_lets_the_core_demo_reset():
+    from digibridge.demo.loader import load_demo
+
+    load_demo()
+    load_cooperation_demo()
+    from digibridge.cooperation.demo import remove_cooperation_demo
+
+    remove_cooperation_demo()
+    assert not Agreement.objects.exists() and not FollowUp.objects.exists()
+    assert not ServiceRequest.objects.exists()
+    load_demo(reset=True)  # organisations and users can go now
+    assert load_cooperation_demo()["agreements"] >= 6

@@ -20,7 +20,7 @@ from digibridge.directory.models import Organisation
 from digibridge.marketplace.models import Opportunity
 
 from . import services
-from .models import Agreement, AgreementParty, ServiceCatalogueItem
+from .models import Agreement, AgreementParty, FollowUp, ServiceCatalogueItem, ServiceRequest
 
 OPERATOR_EMAIL = "xiuying.li@service-base-barcelona.example"
 FORUM_DAY = dt.date(2025, 3, 4)
@@ -192,6 +192,20 @@ def _meeting_between(first: Organisation, second: Organisation):
     )
 
 
+PAIR_FOLLOW_UP = "Arrange a video call after the forum"
+
+
+@transaction.atomic
+def remove_cooperation_demo() -> None:
+    """Delete what ``load_cooperation_demo`` created; call it before the core demo's reset
+    (agreements protect the organisations that are party to them)."""
+    Agreement.objects.filter(title__in=[row[1] for row in AGREEMENTS]).delete()  # + parties
+    FollowUp.objects.filter(
+        owner__email=OPERATOR_EMAIL, agreement__isnull=True, next_action=PAIR_FOLLOW_UP
+    ).delete()
+    ServiceRequest.objects.filter(description__in=[row[2] for row in SERVICE_REQUESTS]).delete()
+
+
 @transaction.atomic
 def load_cooperation_demo(progress: Callable[[str], None] | None = None) -> dict[str, int]:
     say = progress or (lambda message: None)
@@ -273,7 +287,7 @@ def load_cooperation_demo(progress: Callable[[str], None] | None = None) -> dict
             counterpart_opportunity=other,
             data={
                 "stage": "introduced",
-                "next_action": "Arrange a video call after the forum",
+                "next_action": PAIR_FOLLOW_UP,
                 "due_on": today + dt.timedelta(days=2),
             },
         )

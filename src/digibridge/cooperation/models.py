@@ -206,9 +206,12 @@ class FollowUp(models.Model):
         verbose_name=_("meeting"),
     )
     stage = models.CharField(_("stage"), max_length=20, choices=Stage, default=Stage.INTRODUCED)
+    # Nullable so that erasing an operator's account leaves their follow-ups, unassigned.
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="follow_ups",
         verbose_name=_("owner"),
     )
