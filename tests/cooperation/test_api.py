@@ -8,7 +8,7 @@ from tests.cooperation.factories import AgreementFactory, FollowUpFactory, Servi
 from tests.directory.factories import OrganisationFactory
 from tests.marketplace.factories import OpportunityFactory
 
-pytestmark = [pytest.mark.urls("tests.cooperation.urls"), pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 API = "/api/v1"
 
 

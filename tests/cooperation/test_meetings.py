@@ -50,7 +50,6 @@ def test_member_cannot_link_a_meeting_they_were_not_in(member):
     assert list(selectors.meetings_visible_to(member)) == [mine]
 
 
-@pytest.mark.urls("tests.cooperation.urls")
 def test_record_agreement_from_meeting_prefills_parties(client, operator):
     cn, es = OrganisationFactory(country="CN"), OrganisationFactory()
     meeting = held_meeting(cn, es)

@@ -9,7 +9,7 @@ from tests.cooperation.factories import AgreementFactory, FollowUpFactory, Servi
 from tests.directory.factories import OrganisationFactory
 from tests.marketplace.factories import OpportunityFactory
 
-pytestmark = [pytest.mark.urls("tests.cooperation.urls"), pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7\n%%EOF\n"
 
 

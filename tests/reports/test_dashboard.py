@@ -124,7 +124,6 @@ def test_country_pair_direction_follows_the_match():
     assert selectors.country_pair(AgreementFactory(parties=[es, cn])) == ("ES", "CN")
 
 
-@pytest.mark.urls("tests.cooperation.urls")
 def test_dashboard_page_operator_only_with_chart_data(client, operator, member, programme):
     client.force_login(member)
     assert client.get("/reports/").status_code == 404
@@ -136,13 +135,11 @@ def test_dashboard_page_operator_only_with_chart_data(client, operator, member, 
     assert "CN → ES" in body
 
 
-@pytest.mark.urls("tests.cooperation.urls")
 def test_dashboard_bad_filters_do_not_fail(client, operator):
     client.force_login(operator)
     assert client.get("/reports/?date_from=yesterday&sector=nope").status_code == 200
 
 
-@pytest.mark.urls("tests.cooperation.urls")
 def test_dashboard_xlsx_export_reads_back(client, operator, programme):
     client.force_login(operator)
     response = client.get("/reports/export.xlsx")
@@ -155,7 +152,6 @@ def test_dashboard_xlsx_export_reads_back(client, operator, programme):
     assert ("Memorandum of understanding", 2) == rows[1][:2]
 
 
-@pytest.mark.urls("tests.cooperation.urls")
 def test_dashboard_csv_export_of_one_table(client, operator, programme):
     client.force_login(operator)
     response = client.get("/reports/export.csv?table=by_country_pair")
@@ -166,7 +162,6 @@ def test_dashboard_csv_export_of_one_table(client, operator, programme):
     assert client.get("/reports/export.csv?table=nope").status_code == 404
 
 
-@pytest.mark.urls("tests.cooperation.urls")
 def test_agreements_export_respects_visibility(client, member, operator, programme):
     mine = AgreementFactory(title='=HYPERLINK("x")', parties=[member.org, OrganisationFactory()])
     client.force_login(member)

@@ -4,7 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from digibridge.directory.models import Organisation
 from tests.reports.factories import ORG_HEADER, org_rows, write_csv, write_xlsx
 
-pytestmark = [pytest.mark.urls("tests.cooperation.urls"), pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
