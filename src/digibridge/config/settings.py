@@ -7,8 +7,11 @@ off. Production sets ``DATABASE_URL`` (PostgreSQL), ``DIGIBRIDGE_SECRET_KEY``,
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import secrets
+from datetime import UTC, datetime
 from pathlib import Path
 
 import dj_database_url
@@ -156,10 +159,17 @@ PLATFORM_TIME_ZONES = ["Europe/Madrid", "Asia/Shanghai", "UTC", "Europe/London",
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
-MEDIA_URL = "media/"
-MEDIA_ROOT = VAR_DIR / "media"
+# Uploaded files: on local disk under var/media unless DIGIBRIDGE_MEDIA_ROOT points elsewhere (a
+# shared mount when several app servers run) or DIGIBRIDGE_FILE_STORAGE names another Django
+# storage backend (for example an object store's).
+MEDIA_URL = os.environ.get("DIGIBRIDGE_MEDIA_URL", "media/")
+MEDIA_ROOT = Path(os.environ.get("DIGIBRIDGE_MEDIA_ROOT", VAR_DIR / "media")).resolve()
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": os.environ.get(
+            "DIGIBRIDGE_FILE_STORAGE", "django.core.files.storage.FileSystemStorage"
+        )
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -197,20 +207,111 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 3600.0,
     },
 }
+# Production workers (``digibridge worker``): results kept where the app can read them (the
+# broker's Redis unless DIGIBRIDGE_RESULT_BACKEND says otherwise), one named queue, and a
+# visibility timeout longer than the longest task so that an unacknowledged task (acks late)
+# is redelivered after a worker dies instead of being lost.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("DIGIBRIDGE_TASK_QUEUE", "digibridge")
+CELERY_RESULT_BACKEND = (
+    os.environ.get(
+        "DIGIBRIDGE_RESULT_BACKEND",
+        CELERY_BROKER_URL if CELERY_BROKER_URL.startswith(("redis://", "rediss://")) else "",
+    )
+    or None
+)
+CELERY_RESULT_EXPIRES = 24 * 3600
+CELERY_RESULT_EXTENDED = True
+CELERY_TASK_TRACK_STARTED = True
+CELERY_TASK_SOFT_TIME_LIMIT = int(os.environ.get("DIGIBRIDGE_TASK_SOFT_TIME_LIMIT", "1800"))
+CELERY_TASK_TIME_LIMIT = CELERY_TASK_SOFT_TIME_LIMIT + 60
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 600}
+CELERY_WORKER_CONCURRENCY = int(os.environ.get("DIGIBRIDGE_WORKER_CONCURRENCY", "2"))
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "digibridge",
-    }
-}
+
+def cache_from_url(url: str) -> dict:
+    """A CACHES entry from DIGIBRIDGE_CACHE_URL.
+
+    ``redis://host:port/db`` (shared by all app servers), ``db://table`` (run
+    ``digibridge createcachetable``), ``dummy://``; empty means per-process memory.
+    """
+    if not url or url.startswith("locmem://"):
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "digibridge",
+        }
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "digibridge",
+        }
+    if url.startswith("db://"):
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": url.removeprefix("db://") or "digibridge_cache",
+        }
+    if url.startswith("dummy://"):
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ValueError(f"DIGIBRIDGE_CACHE_URL: unsupported scheme in {url!r}")
+
+
+CACHE_URL = os.environ.get("DIGIBRIDGE_CACHE_URL", "")
+CACHES = {"default": cache_from_url(CACHE_URL)}
+# Sessions stay in the database unless DIGIBRIDGE_SESSION_STORE says "cache" (Redis only: a
+# per-process cache would log users out between app servers) or "cached_db".
+SESSION_ENGINE = {
+    "db": "django.contrib.sessions.backends.db",
+    "cache": "django.contrib.sessions.backends.cache",
+    "cached_db": "django.contrib.sessions.backends.cached_db",
+}[os.environ.get("DIGIBRIDGE_SESSION_STORE", "db")]
 
 DIGIBRIDGE_PAGE_SIZE = int(os.environ.get("DIGIBRIDGE_PAGE_SIZE", "20"))
 
+
+class JsonLogFormatter(logging.Formatter):
+    """One JSON object per line (``DIGIBRIDGE_LOG_FORMAT=json``), for log collectors.
+
+    Keys: time (UTC, ISO 8601), level, logger, message, plus any ``extra=`` fields a caller
+    passed (the failed-task log adds task_name, task_id, ...) and the traceback if any.
+    """
+
+    _standard = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, tz=UTC).isoformat(),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        for key, value in vars(record).items():
+            if key not in self._standard and not key.startswith("_"):
+                entry[key] = value if isinstance(value, str | int | float | bool) else repr(value)
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+LOG_FORMAT = os.environ.get("DIGIBRIDGE_LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": JsonLogFormatter}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DIGIBRIDGE_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Dense candidate retrieval of the matching index: "numpy" (in memory, the embedded default) or
+# "pgvector" (an HNSW index in PostgreSQL with the vector extension; see docs/deployment.md).
+DIGIBRIDGE_MATCHING_BACKEND = os.environ.get("DIGIBRIDGE_MATCHING_BACKEND", "numpy")
+# Seconds /healthz waits for the broker before reporting it down.
+DIGIBRIDGE_HEALTH_TIMEOUT = float(os.environ.get("DIGIBRIDGE_HEALTH_TIMEOUT", "2"))

@@ -57,22 +57,46 @@ def schema_sql() -> list[str]:
     statements = [
         "CREATE EXTENSION IF NOT EXISTS vector",
         f"""CREATE TABLE IF NOT EXISTS {TABLE} (
-            opportunity_id bigint PRIMARY KEY REFERENCES marketplace_opportunity (id)
-                ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+            opportunity_id bigint PRIMARY KEY,
             kind varchar(10) NOT NULL,
             embedding vector({DIM}) NOT NULL
         )""",
         f"CREATE TABLE IF NOT EXISTS {STATE} (id integer PRIMARY KEY, last_event bigint NOT NULL)",
         f"INSERT INTO {STATE} (id, last_event) VALUES (1, 0) ON CONFLICT (id) DO NOTHING",  # noqa: S608
     ]
+    return statements + index_sql()
+
+
+def index_sql() -> list[str]:
+    """One HNSW index per kind (partial), so each search walks its counterparts only."""
+    return [
+        f"CREATE INDEX IF NOT EXISTS {TABLE}_{kind}_hnsw ON {TABLE} "
+        f"USING hnsw (embedding vector_cosine_ops) "
+        f"WITH (m = {HNSW_M}, ef_construction = {HNSW_EF_CONSTRUCTION}) "
+        f"WHERE kind = '{kind}'"
+        for kind in KINDS
+    ]
+
+
+def bulk_load(cursor, batches, *, replace: bool = True) -> int:
+    """Load many rows (``(id, kind, vector literal)`` batches) and rebuild the HNSW indexes.
+
+    Building an HNSW index once over all rows is several times faster than inserting row by
+    row into it, so a full load drops the indexes first. Readers of the table wait for the
+    surrounding transaction (a rebuild is rare: ``match-reindex``, weights aside).
+    """
     for kind in KINDS:
-        statements.append(
-            f"CREATE INDEX IF NOT EXISTS {TABLE}_{kind}_hnsw ON {TABLE} "
-            f"USING hnsw (embedding vector_cosine_ops) "
-            f"WITH (m = {HNSW_M}, ef_construction = {HNSW_EF_CONSTRUCTION}) "
-            f"WHERE kind = '{kind}'"
-        )
-    return statements
+        cursor.execute(f"DROP INDEX IF EXISTS {TABLE}_{kind}_hnsw")
+    if replace:
+        cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608
+    loaded = 0
+    for rows in batches:
+        _upsert(cursor, rows)
+        loaded += len(rows)
+    for statement in index_sql():
+        cursor.execute(statement)
+    cursor.execute(f"ANALYZE {TABLE}")
+    return loaded
 
 
 def ensure_schema(using=None) -> bool:
@@ -141,9 +165,7 @@ def sync(*, known_event: int | None = None) -> int:
             return 0
         actions = {action for _id, action, _opp in events}
         if last == 0 or IndexEvent.Action.REBUILD in actions:
-            cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608
-            for rows in _vector_rows():
-                _upsert(cursor, rows)
+            bulk_load(cursor, _vector_rows())
         else:
             changed = {opp for _id, _action, opp in events if opp is not None}
             present = set()
@@ -169,29 +191,56 @@ def dense_candidates(kind: str, query: np.ndarray, n: int) -> list[str]:
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
     ef_search = min(max(MIN_EF_SEARCH, 2 * n), 1000)
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"SET LOCAL hnsw.ef_search = {int(ef_search)}")
-        # The kind is a literal so the planner can use that kind's partial HNSW index.
+    # Approximate search is the point: never let the planner pick a scan and sort instead.
+    # The kind is a literal so the planner can use that kind's partial HNSW index.
+    return _nearest(
+        kind,
+        query,
+        n,
+        {"hnsw.ef_search": str(int(ef_search)), "enable_seqscan": "off"},
+    )
+
+
+def _nearest(kind: str, query: np.ndarray, n: int, planner: dict[str, str]) -> list[str]:
+    """Nearest ids with planner settings applied for this one query only.
+
+    ``set_config(..., true)`` lasts until the end of the transaction; when the caller is inside
+    a larger transaction (a request, a test) the previous values are put back right after (on
+    an error the savepoint's rollback undoes them).
+    """
+
+    def assign(cursor, values: dict[str, str]) -> None:
         cursor.execute(
-            f"SELECT opportunity_id FROM {TABLE} WHERE kind = '{kind}' "  # noqa: S608 - whitelisted
+            "SELECT " + ", ".join("set_config(%s, %s, true)" for _ in values),
+            [item for pair in values.items() for item in pair],
+        )
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT " + ", ".join("current_setting(%s, true)" for _ in planner), list(planner)
+        )
+        previous = {
+            name: value
+            for name, value in zip(planner, cursor.fetchone(), strict=True)
+            if value is not None
+        }
+        assign(cursor, planner)
+        cursor.execute(
+            f"SELECT opportunity_id FROM {TABLE} WHERE kind = '{kind}' "  # noqa: S608
             "ORDER BY embedding <=> %s::vector LIMIT %s",
             [_literal(query), int(n)],
         )
-        return [str(row[0]) for row in cursor.fetchall()]
+        found = [str(row[0]) for row in cursor.fetchall()]
+        if previous:
+            assign(cursor, previous)
+        return found
 
 
 def exact_candidates(kind: str, query: np.ndarray, n: int) -> list[str]:
     """The same as :func:`dense_candidates` by a full scan (for checking recall)."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_indexscan = off")
-        cursor.execute(
-            f"SELECT opportunity_id FROM {TABLE} WHERE kind = '{kind}' "  # noqa: S608
-            "ORDER BY embedding <=> %s::vector LIMIT %s",
-            [_literal(query), int(n)],
-        )
-        return [str(row[0]) for row in cursor.fetchall()]
+    return _nearest(kind, query, n, {"enable_indexscan": "off"})
 
 
 def health() -> dict:
