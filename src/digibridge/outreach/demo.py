@@ -136,6 +136,8 @@ def _invitations(event, operator, now) -> int:
 def _delegation(operator) -> int:
     from digibridge.events.models import Event, Registration
 
+    # After ``demo --reset`` the people are gone; an emptied delegation is rebuilt.
+    Delegation.objects.filter(name=DELEGATION_NAME, members__isnull=True).delete()
     if Delegation.objects.filter(name=DELEGATION_NAME).exists():
         return 0
     forum = Event.objects.filter(slug=content.EVENT["key"]).first()
