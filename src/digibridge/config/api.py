@@ -17,6 +17,7 @@ from digibridge.directory.api import router as directory_router
 from digibridge.events.api import router as events_router
 from digibridge.marketplace.api import router as marketplace_router
 from digibridge.matching.api import router as matching_router
+from digibridge.outreach.api import router as outreach_router
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,7 @@ api.add_router("/", marketplace_router)
 api.add_router("/", matching_router)
 api.add_router("/", events_router)
 api.add_router("/", cooperation_router)
+api.add_router("/", outreach_router)
 
 
 @api.exception_handler(ValidationError)

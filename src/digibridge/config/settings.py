@@ -110,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "digibridge.common.context_processors.platform",
+                "digibridge.outreach.context_processors.unread",
             ],
         },
     },
@@ -205,6 +206,14 @@ CELERY_BEAT_SCHEDULE = {
     "expire-opportunities": {
         "task": "digibridge.marketplace.tasks.expire_due_opportunities",
         "schedule": 3600.0,
+    },
+    "outreach-invitation-reminders": {
+        "task": "digibridge.outreach.tasks.send_invitation_reminders",
+        "schedule": 86400.0,
+    },
+    "outreach-weekly-digest": {
+        "task": "digibridge.outreach.tasks.send_weekly_digest",
+        "schedule": 604800.0,
     },
 }
 # Production workers (``digibridge worker``): results kept where the app can read them (the

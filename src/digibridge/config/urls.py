@@ -15,6 +15,7 @@ urlpatterns = [
     path("events/", include("digibridge.events.urls")),
     path("cooperation/", include("digibridge.cooperation.urls")),
     path("reports/", include("digibridge.reports.urls")),
+    path("outreach/", include("digibridge.outreach.urls")),
     path("api/v1/", api.urls),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False), name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),

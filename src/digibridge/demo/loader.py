@@ -40,10 +40,9 @@ def _reset() -> None:
     User = get_user_model()
     keys = [o["key"] for o in content.ORGANISATIONS]
     # Agreements protect their parties from deletion; the demo's own go first.
-    from digibridge.cooperation.models import Agreement, FollowUp
+    from digibridge.cooperation.demo import remove_cooperation_demo
 
-    Agreement.objects.filter(parties__organisation__slug__in=keys).delete()
-    FollowUp.objects.filter(owner__email__in=[u["email"] for u in content.DEMO_USERS]).delete()
+    remove_cooperation_demo()
     Opportunity.objects.filter(owner__slug__in=keys).delete()
     Organisation.objects.filter(slug__in=keys).delete()
     Network.objects.filter(slug__in=[n["key"] for n in content.NETWORKS]).delete()
