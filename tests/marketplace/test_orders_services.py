@@ -422,3 +422,45 @@ def test_global_orders_figures(stranger, member, operator):
         "awards": 1,
         "awarded_value_eur": Decimal("100.00"),
     }
+
+
+@pytest.mark.django_db
+def test_opening_notifies_invited_and_matching_suppliers(
+    stranger, member, mailoutbox, django_capture_on_commit_callbacks
+):
+    from digibridge.marketplace import services as market
+
+    invited = supplier_user("Suzhou Example Sensors")
+    with django_capture_on_commit_callbacks(execute=True):
+        market.opportunity_create(
+            owner=member.org,
+            by=member,
+            data={
+                "kind": "offer",
+                "category": "technology",
+                "title": "自动驾驶叉车及车队调度软件",
+                "description": "我们提供激光导航自动驾驶叉车和车队管理调度软件，已在欧洲仓库部署。",
+            },
+            sectors=["warehouse-automation"],
+            publish=True,
+        )
+        request = market.opportunity_create(
+            owner=stranger.org,
+            by=stranger,
+            data={
+                "kind": "request",
+                "category": "procurement",
+                "title": "Buscamos carretillas elevadoras autónomas para nuestro almacén",
+                "description": "Buscamos 12 carretillas autónomas con software de gestión de "
+                "flota para un almacén de 40.000 m².",
+            },
+            sectors=["warehouse-automation"],
+            publish=True,
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        svc.rfq_open(
+            opportunity=request, by=stranger, response_deadline=_future(), invited=[invited.org]
+        )
+    recipients = sorted(m.to[0] for m in mailoutbox)
+    assert invited.email in recipients and member.email in recipients
+    assert stranger.email not in recipients

@@ -214,7 +214,63 @@ def rfq_open(
     if invited:
         rfq.invited.set(invited)
     audit(actor=by, action="rfq.open", obj=rfq)
+    transaction.on_commit(lambda: _notify_suppliers_later(rfq.pk, by.pk))
     return rfq
+
+
+def _notify_suppliers_later(rfq_id: int, user_id: int) -> None:
+    from .tasks import notify_suppliers_of_request
+
+    notify_suppliers_of_request.delay(rfq_id, user_id)
+
+
+MATCHED_SUPPLIERS_NOTIFIED = 5
+
+
+def rfq_suppliers_to_notify(*, rfq: Rfq, viewer) -> list[Organisation]:
+    """Invited organisations, plus (unless only invited ones may respond) the owners of the
+    offers the engine ranks best for the request; only those allowed to respond."""
+    organisations = {o.pk: o for o in rfq.invited.all()}
+    if rfq.eligibility != Rfq.Eligibility.INVITED:
+        from digibridge.matching.selectors import matches_for
+
+        found = matches_for(
+            opportunity=rfq.opportunity, viewer=viewer, k=MATCHED_SUPPLIERS_NOTIFIED
+        )
+        for view in found.matches:
+            if view.opportunity.kind == Opportunity.Kind.OFFER:
+                organisations.setdefault(view.opportunity.owner_id, view.opportunity.owner)
+    return [o for o in organisations.values() if eligibility_problem(rfq, o) is None]
+
+
+def rfq_notify_suppliers(*, rfq: Rfq, viewer) -> int:
+    """E-mail the members of the suppliers from ``rfq_suppliers_to_notify``, each in their
+    language and separately; returns how many messages were sent."""
+    from django.utils.translation import override
+
+    sent = 0
+    for organisation in rfq_suppliers_to_notify(rfq=rfq, viewer=viewer):
+        for membership in OrganisationMember.objects.filter(
+            organisation=organisation
+        ).select_related("user"):
+            user = membership.user
+            if not user.email or not user.is_active:
+                continue
+            with override(user.language):
+                subject = _("A request for responses that fits %(supplier)s") % {
+                    "supplier": organisation.name
+                }
+                body = _(
+                    "%(requester)s asks for responses to “%(title)s” until %(deadline)s. "
+                    "Open it on the platform to respond."
+                ) % {
+                    "requester": rfq.opportunity.owner.name,
+                    "title": rfq.opportunity.title,
+                    "deadline": format_deadline(rfq.response_deadline),
+                }
+            send_mail(subject, body, None, [user.email])
+            sent += 1
+    return sent
 
 
 # --- responses ---------------------------------------------------------------------------

@@ -16,3 +16,18 @@ def close_due_requests_for_responses() -> int:
     from .orders_services import rfq_close_due
 
     return rfq_close_due()
+
+
+@shared_task
+def notify_suppliers_of_request(rfq_id: int, user_id: int) -> int:
+    """Tell invited and best-matching suppliers that a request is open for responses."""
+    from django.contrib.auth import get_user_model
+
+    from .models import Rfq
+    from .orders_services import rfq_notify_suppliers
+
+    rfq = Rfq.objects.select_related("opportunity__owner").filter(pk=rfq_id).first()
+    viewer = get_user_model().objects.filter(pk=user_id).first()
+    if rfq is None or viewer is None:
+        return 0
+    return rfq_notify_suppliers(rfq=rfq, viewer=viewer)
