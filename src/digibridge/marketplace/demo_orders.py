@@ -202,6 +202,7 @@ def load_orders_demo(progress: Callable[[str], None] | None = None) -> dict:
             sealed=spec["sealed"],
             budget_visible=not spec["sealed"],
             questions=spec["questions"],
+            notify=False,  # demo suppliers get no e-mail
         )
         created["requests"] += 1
         questions = list(rfq.questions.all())

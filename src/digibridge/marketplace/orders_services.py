@@ -168,9 +168,11 @@ def rfq_open(
     invited=(),
     max_responses: int | None = None,
     questions=(),
+    notify: bool = True,
 ) -> Rfq:
     """Open a published request for responses until ``response_deadline`` (an aware datetime;
-    a naive one is read in the current time zone)."""
+    a naive one is read in the current time zone). With ``notify``, invited and best-matching
+    suppliers are e-mailed once the transaction commits."""
     if not can_act_for(by, opportunity.owner):
         raise PermissionDeniedError(_("Only the requester and operators can do this."))
     if opportunity.kind != Opportunity.Kind.REQUEST:
@@ -214,7 +216,8 @@ def rfq_open(
     if invited:
         rfq.invited.set(invited)
     audit(actor=by, action="rfq.open", obj=rfq)
-    transaction.on_commit(lambda: _notify_suppliers_later(rfq.pk, by.pk))
+    if notify:
+        transaction.on_commit(lambda: _notify_suppliers_later(rfq.pk, by.pk))
     return rfq
 
 
