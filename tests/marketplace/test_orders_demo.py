@@ -32,3 +32,18 @@ def test_orders_demo_loads_once():
     assert figures["awards"] == 1 and figures["awarded_value_eur"] > 0
     assert load_orders_demo() == {"requests": 0, "responses": 0, "awards": 0}
     assert Rfq.objects.count() == 3
+
+
+def test_orders_demo_removal_frees_the_demo_organisations():
+    from digibridge.cooperation.models import FollowUp
+    from digibridge.demo.loader import load_demo
+    from digibridge.directory.models import Organisation
+    from digibridge.marketplace.demo_orders import remove_orders_demo
+
+    load_demo()
+    load_orders_demo()
+    follow_up = RfqResponse.objects.get(status="awarded").follow_up_id
+    remove_orders_demo()
+    assert not Rfq.objects.exists() and not FollowUp.objects.filter(pk=follow_up).exists()
+    Organisation.objects.filter(slug__in=["sol-de-ponent", "qingluan-energy"]).delete()
+    assert load_orders_demo()["requests"] == 2  # the remaining buyers' requests come back

@@ -249,3 +249,23 @@ def load_orders_demo(progress: Callable[[str], None] | None = None) -> dict:
         "{awards} awarded".format(**created)
     )
     return created
+
+
+@transaction.atomic
+def remove_orders_demo() -> None:
+    """Delete what ``load_orders_demo`` created, awards' agreements and follow-ups included;
+    call it before the core demo's reset (agreements protect the organisations party to them).
+    Exchange rates stay: they are the operators' table, not demo content."""
+    from digibridge.cooperation.models import Agreement
+
+    requests = Opportunity.objects.filter(
+        title__in=[spec["title"] for spec in REQUESTS],
+        owner__slug__in=[spec["buyer"] for spec in REQUESTS],
+    )
+    agreements = list(
+        RfqResponse.objects.filter(rfq__opportunity__in=requests)
+        .exclude(agreement=None)
+        .values_list("agreement_id", flat=True)
+    )
+    Agreement.objects.filter(pk__in=agreements).delete()  # their parties and follow-ups too
+    requests.delete()  # the requests for responses, responses and clarifications with them
