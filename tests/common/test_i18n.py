@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from digibridge.marketplace.models import Opportunity
 from tests.marketplace.factories import OpportunityFactory

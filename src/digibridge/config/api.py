@@ -16,6 +16,7 @@ from digibridge.cooperation.api import router as cooperation_router
 from digibridge.directory.api import router as directory_router
 from digibridge.events.api import router as events_router
 from digibridge.marketplace.api import router as marketplace_router
+from digibridge.marketplace.orders_api import router as orders_router
 from digibridge.matching.api import router as matching_router
 from digibridge.outreach.api import router as outreach_router
 
@@ -34,6 +35,7 @@ api = NinjaAPI(
 )
 api.add_router("/", directory_router)
 api.add_router("/", marketplace_router)
+api.add_router("/", orders_router)
 
 
 api.add_router("/", matching_router)

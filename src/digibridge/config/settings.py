@@ -207,6 +207,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "digibridge.marketplace.tasks.expire_due_opportunities",
         "schedule": 3600.0,
     },
+    "close-requests-for-responses": {
+        "task": "digibridge.marketplace.tasks.close_due_requests_for_responses",
+        "schedule": 300.0,
+    },
     "outreach-invitation-reminders": {
         "task": "digibridge.outreach.tasks.send_invitation_reminders",
         "schedule": 86400.0,

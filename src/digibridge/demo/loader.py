@@ -41,7 +41,9 @@ def _reset() -> None:
     keys = [o["key"] for o in content.ORGANISATIONS]
     # Agreements protect their parties from deletion; the demo's own go first.
     from digibridge.cooperation.demo import remove_cooperation_demo
+    from digibridge.marketplace.demo_orders import remove_orders_demo
 
+    remove_orders_demo()
     remove_cooperation_demo()
     Opportunity.objects.filter(owner__slug__in=keys).delete()
     Organisation.objects.filter(slug__in=keys).delete()

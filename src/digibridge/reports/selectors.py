@@ -359,6 +359,31 @@ def programme_kpis(filters: DashboardFilters, *, signed: list[Agreement]) -> lis
             "value": NetworkMembership.objects.values("organisation_id").distinct().count(),
         },
     ]
+    from digibridge.marketplace.orders_selectors import global_orders_figures
+
+    orders = global_orders_figures()
+    kpis += [
+        {
+            "key": "global_orders",
+            "label": _("Global orders collected"),
+            "value": orders["requests"],
+        },
+        {
+            "key": "order_responses",
+            "label": _("Responses from suppliers"),
+            "value": orders["responses"],
+        },
+        {
+            "key": "orders_awarded",
+            "label": _("Orders awarded"),
+            "value": orders["awards"],
+        },
+        {
+            "key": "orders_awarded_value",
+            "label": _("Value awarded (EUR)"),
+            "value": orders["awarded_value_eur"],
+        },
+    ]
     session = _optional_model("events", "AgendaSession")
     if session is not None:
         kpis.append(

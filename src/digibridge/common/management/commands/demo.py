@@ -31,17 +31,20 @@ class Command(BaseCommand):
             self._index_for_matching()
             from digibridge.cooperation.demo import load_cooperation_demo
             from digibridge.events.demo import load_event_demo
+            from digibridge.marketplace.demo_orders import load_orders_demo
             from digibridge.outreach.demo import load_outreach_demo
 
             say = self.stdout.write
             events = load_event_demo(progress=say)
             cooperation = load_cooperation_demo(progress=say)
+            orders = load_orders_demo(progress=say)
             outreach = load_outreach_demo(progress=say)
             self.stdout.write(
                 self.style.SUCCESS(
                     "Loaded "
                     + ", ".join(
-                        f"{n} {what}" for what, n in {**events, **cooperation, **outreach}.items()
+                        f"{n} {what}"
+                        for what, n in {**events, **cooperation, **orders, **outreach}.items()
                     )
                     + "."
                 )

@@ -22,11 +22,11 @@ class Command(BaseCommand):
     def handle(self, *args, host, port, workers, threads, no_collectstatic, **options):
         if not no_collectstatic:
             call_command("collectstatic", interactive=False, verbosity=0)
-        from digibridge.marketplace.services import opportunities_expire_due
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            from digibridge.common.periodic import EmbeddedBeat
 
-        expired = opportunities_expire_due()
-        if expired:
-            self.stdout.write(f"{expired} opportunities passed their deadline and are now expired.")
+            # No broker: deadlines, reminders and digests run in this process's background.
+            EmbeddedBeat().start()
         from gunicorn.app.base import BaseApplication
 
         from digibridge.config.wsgi import application
