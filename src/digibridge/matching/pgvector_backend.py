@@ -111,8 +111,13 @@ def ensure_schema(using=None) -> bool:
 
 
 def _literal(vector: np.ndarray) -> str:
-    """pgvector's text form ``[x,y,...]`` of a float32 vector."""
-    return "[" + ",".join(np.char.mod("%.7g", np.asarray(vector, dtype=np.float32))) + "]"
+    """pgvector's text form ``[x,y,...]`` of a float32 vector.
+
+    Nine significant digits give back the same float32 in PostgreSQL; plain ``%`` formatting
+    of a list is about three times faster than numpy's string functions here.
+    """
+    values = np.asarray(vector, dtype=np.float32).tolist()
+    return "[" + ",".join(["%.9g" % value for value in values]) + "]"  # noqa: UP031
 
 
 def _upsert(cursor, rows) -> None:
