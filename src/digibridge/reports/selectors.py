@@ -381,7 +381,7 @@ def programme_kpis(filters: DashboardFilters, *, signed: list[Agreement]) -> lis
         {
             "key": "orders_awarded_value",
             "label": _("Value awarded (EUR)"),
-            "value": orders["awarded_value_eur"],
+            "value": round(orders["awarded_value_eur"]),
         },
     ]
     session = _optional_model("events", "AgendaSession")
