@@ -67,6 +67,12 @@ def worker(tmp_path_factory):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=5)
+        # Leave nothing of this run's queue in the shared Redis (results expire on their own).
+        import redis
+
+        redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=REDIS_DB).delete(
+            queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}"
+        )
 
 
 def send(task, args, queue) -> AsyncResult:
