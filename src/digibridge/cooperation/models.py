@@ -9,9 +9,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from digibridge.common.models import LabelledInUILanguages
 from digibridge.directory.models import Organisation
 from digibridge.marketplace.models import Opportunity
 
@@ -234,14 +234,10 @@ class FollowUp(models.Model):
         return self.next_action or self.get_stage_display()
 
 
-class ServiceCatalogueItem(models.Model):
+class ServiceCatalogueItem(LabelledInUILanguages):
     """A service the overseas service centre offers, labelled in the four UI languages."""
 
     slug = models.SlugField(unique=True, max_length=64)
-    label_en = models.CharField(max_length=120)
-    label_zh_hans = models.CharField(max_length=120)
-    label_es = models.CharField(max_length=120)
-    label_ca = models.CharField(max_length=120)
     position = models.PositiveIntegerField(default=0)
     active = models.BooleanField(default=True)
 
@@ -249,17 +245,6 @@ class ServiceCatalogueItem(models.Model):
         ordering = ["position"]
         verbose_name = _("service")
         verbose_name_plural = _("services")
-
-    def __str__(self) -> str:
-        return self.label
-
-    def label_in(self, language: str | None) -> str:
-        field = "label_" + (language or "en").replace("-", "_").lower()
-        return getattr(self, field, None) or self.label_en
-
-    @property
-    def label(self) -> str:
-        return self.label_in(get_language())
 
 
 class ServiceRequest(models.Model):

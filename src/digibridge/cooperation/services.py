@@ -15,7 +15,6 @@ Rules, enforced here and nowhere else:
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -25,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from digibridge.accounts.services import audit
 from digibridge.common.errors import DomainError, PermissionDeniedError
+from digibridge.common.parsing import parse_decimal
 from digibridge.directory.models import Organisation
 from digibridge.directory.selectors import is_operator, user_organisation_ids
 from digibridge.marketplace.models import Opportunity
@@ -120,22 +120,13 @@ def _require_operator(user) -> None:
 # --- agreements --------------------------------------------------------------------------
 
 
-def _decimal(value, field: str) -> Decimal | None:
-    if value in (None, ""):
-        return None
-    try:
-        return Decimal(str(value))
-    except (InvalidOperation, ValueError) as exc:
-        raise DomainError(_("Enter a number."), field=field) from exc
-
-
 def _assign(agreement: Agreement, data: dict[str, Any]) -> None:
     for field in AGREEMENT_FIELDS:
         if field not in data:
             continue
         value = data[field]
         if field == "value":
-            value = _decimal(value, field)
+            value = parse_decimal(value, field)
         elif field in ("description", "signing_place", "signing_event", "title"):
             value = (value or "").strip()
         elif value is None and field != "signed_on":

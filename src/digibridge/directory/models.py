@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from digibridge.common.fields import UnicodeJSONEncoder
+from digibridge.common.models import LabelledInUILanguages
 
 CONTENT_LANGUAGES = [
     ("en", _("English")),
@@ -17,34 +18,19 @@ CONTENT_LANGUAGES = [
 ]
 
 
-class Sector(models.Model):
+class Sector(LabelledInUILanguages):
     """A node of the digital-economy sector taxonomy, labelled in the four UI languages."""
 
     slug = models.SlugField(unique=True, max_length=64)
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
     )
-    label_en = models.CharField(max_length=120)
-    label_zh_hans = models.CharField(max_length=120)
-    label_es = models.CharField(max_length=120)
-    label_ca = models.CharField(max_length=120)
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["position"]
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
-
-    def __str__(self) -> str:
-        return self.label
-
-    def label_in(self, language: str | None) -> str:
-        field = "label_" + (language or "en").replace("-", "_").lower()
-        return getattr(self, field, None) or self.label_en
-
-    @property
-    def label(self) -> str:
-        return self.label_in(get_language())
 
 
 class Organisation(models.Model):

@@ -7,7 +7,6 @@ only translate the domain errors into messages.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from digibridge.accounts.services import audit
 from digibridge.common.errors import DomainError, PermissionDeniedError
+from digibridge.common.parsing import parse_decimal
 from digibridge.directory.models import Organisation
 from digibridge.directory.selectors import can_act_for
 from digibridge.directory.services import sectors_from_slugs
@@ -51,15 +51,6 @@ def detect_language(text: str) -> str:
     return engine_detect(text) or ""
 
 
-def _decimal(value, field: str) -> Decimal | None:
-    if value in (None, ""):
-        return None
-    try:
-        return Decimal(str(value))
-    except (InvalidOperation, ValueError) as exc:
-        raise DomainError(_("Enter a number."), field=field) from exc
-
-
 def _validate(opportunity: Opportunity) -> None:
     opportunity.title = (opportunity.title or "").strip()
     opportunity.description = (opportunity.description or "").strip()
@@ -84,7 +75,7 @@ def _assign(opportunity: Opportunity, data: dict[str, Any]) -> None:
             continue
         value = data[field]
         if field in ("budget_min", "budget_max"):
-            value = _decimal(value, field)
+            value = parse_decimal(value, field)
         if field == "target_countries":
             value = [str(c).upper() for c in (value or [])]
         if value is None and field not in ("budget_min", "budget_max", "deadline"):
