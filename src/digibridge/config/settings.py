@@ -207,6 +207,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "digibridge.marketplace.tasks.expire_due_opportunities",
         "schedule": 3600.0,
     },
+    "expire-meeting-requests": {
+        "task": "digibridge.events.tasks.expire_meeting_requests",
+        "schedule": 900.0,
+    },
     "close-requests-for-responses": {
         "task": "digibridge.marketplace.tasks.close_due_requests_for_responses",
         "schedule": 300.0,
