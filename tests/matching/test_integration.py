@@ -275,3 +275,30 @@ def test_engine_unavailable_degrades_gracefully(market_pair, stranger, monkeypat
     monkeypatch.setattr(store, "get", broken)
     found = matches_for(opportunity=request, viewer=stranger)
     assert found.matches == [] and "simulated" in found.error
+
+
+@pytest.mark.django_db
+def test_console_proposes_a_meeting_at_an_event_both_attend(
+    client, market_pair, operator, member, stranger
+):
+    from digibridge.events.models import MeetingRequest
+    from tests.events.factories import EventFactory, participant
+
+    request, offer, _distractor = market_pair
+    client.force_login(operator)
+    url = reverse("matching:propose_meeting", args=[request.pk, offer.pk])
+    response = client.post(url, follow=True)
+    assert "not both registered" in response.content.decode()
+    assert not MeetingRequest.objects.exists()
+    event = EventFactory()
+    participant(event, user=stranger)
+    participant(event, user=member)
+    client.post(url)
+    proposal = MeetingRequest.objects.get()
+    assert proposal.sender.organisation == stranger.org
+    assert proposal.recipient.organisation == member.org
+    assert proposal.opportunity == request
+    client.force_login(member)
+    refused = client.post(url, follow=True)
+    assert "Only operators propose meetings" in refused.content.decode()
+    assert MeetingRequest.objects.count() == 1

@@ -194,3 +194,42 @@ def match_introduce(*, source: Opportunity, target: Opportunity, by, message: st
             sent += 1
     audit(actor=by, action="match.introduce", obj=source, target=target.pk)
     return sent
+
+
+@transaction.atomic
+def match_propose_meeting(*, source: Opportunity, target: Opportunity, by):
+    """An operator proposes a 1:1 meeting for a match at the next event both organisations
+    attend: a meeting request from the request's side to the offer's side, about the
+    request, which the recipient accepts or declines as usual. Returns the request."""
+    from digibridge.events.models import Event, Registration
+    from digibridge.events.services import meeting_request_create
+
+    if not is_operator(by):
+        raise PermissionDeniedError(_("Only operators propose meetings for matches."))
+    request_side, offer_side = (source, target) if source.kind == "request" else (target, source)
+    live = [Event.Status.REGISTRATION_OPEN, Event.Status.CLOSED, Event.Status.RUNNING]
+    attending = Registration.objects.filter(
+        event__status__in=live, status=Registration.Status.APPROVED, takes_meetings=True
+    ).select_related("event", "person")
+    senders = attending.filter(organisation=request_side.owner).order_by("event__start", "pk")
+    for sender in senders:
+        recipient = (
+            attending.filter(event=sender.event, organisation=offer_side.owner)
+            .order_by("pk")
+            .first()
+        )
+        if recipient is not None:
+            request = meeting_request_create(
+                sender=sender,
+                recipient=recipient,
+                by=by,
+                message=_("Proposed by the service centre: “%(request)s” ↔ “%(offer)s”.")
+                % {"request": request_side.title, "offer": offer_side.title},
+                opportunity=request_side,
+            )
+            audit(actor=by, action="match.propose_meeting", obj=source, target=target.pk)
+            return request
+    raise DomainError(
+        _("%(a)s and %(b)s are not both registered for 1:1 meetings at an upcoming event.")
+        % {"a": request_side.owner.name, "b": offer_side.owner.name}
+    )

@@ -10,5 +10,10 @@ urlpatterns = [
     path("opportunity/<int:pk>/<int:target>/feedback/", views.feedback, name="feedback"),
     path("opportunity/<int:pk>/<int:target>/override/", views.override, name="override"),
     path("opportunity/<int:pk>/<int:target>/introduce/", views.introduce, name="introduce"),
+    path(
+        "opportunity/<int:pk>/<int:target>/propose-meeting/",
+        views.propose_meeting,
+        name="propose_meeting",
+    ),
     path("organisation/<slug:slug>/", views.organisation_matches, name="organisation"),
 ]

@@ -123,6 +123,29 @@ def introduce(request, pk: int, target: int):
 
 
 @login_required
+@require_POST
+def propose_meeting(request, pk: int, target: int):
+    source = _opportunity(request, pk)
+    target_opportunity = _opportunity(request, target)
+    try:
+        meeting_request = services.match_propose_meeting(
+            source=source, target=target_opportunity, by=request.user
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("Meeting proposed at %(event)s; %(name)s is asked to accept it.")
+            % {
+                "event": meeting_request.sender.event.name,
+                "name": meeting_request.recipient.person,
+            },
+        )
+    return redirect(request.POST.get("next") or "matching:console")
+
+
+@login_required
 def console(request):
     """The operators' matchmaking console: every open request with its best offers."""
     if not is_operator(request.user):
