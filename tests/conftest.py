@@ -67,3 +67,36 @@ def _fresh_matching_index():
     store.reset()
     yield
     store.reset()
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+def reload_migration_data() -> None:
+    """Load again what data migrations load: the sector taxonomy, the service catalogue."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from digibridge.directory.models import Sector
+    from digibridge.directory.sectors import sync_sectors
+
+    sync_sectors(Sector)
+    import_module("digibridge.cooperation.migrations.0002_service_catalogue").seed(apps, None)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (browser, concurrency) ends with a flush that empties every table,
+    migration data included. Once all its fixtures are torn down, put that data back, so the
+    tests after it find it in whatever order the plugins sort them."""
+    yield
+    if _is_transactional(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            reload_migration_data()

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from digibridge.cooperation import services
-from digibridge.cooperation.models import Agreement, ServiceRequest
+from digibridge.cooperation.models import Agreement, ServiceCatalogueItem, ServiceRequest
 from tests.cooperation.factories import AgreementFactory, FollowUpFactory, ServiceRequestFactory
 from tests.directory.factories import OrganisationFactory
 from tests.marketplace.factories import OpportunityFactory
@@ -170,7 +170,11 @@ def test_service_request_through_pages(client, member, operator):
     assert "Market entry" in client.get("/cooperation/services/").content.decode()
     response = client.post(
         "/cooperation/services/requests/new/",
-        {"organisation": member.org.pk, "service": 1, "description": "Company set-up"},
+        {
+            "organisation": member.org.pk,
+            "service": ServiceCatalogueItem.objects.get(slug="market-entry").pk,
+            "description": "Company set-up",
+        },
     )
     request = ServiceRequest.objects.get()
     assert response.status_code == 302

@@ -92,4 +92,4 @@ def test_feed_speaks_the_participant_language(member, stranger):
     _event, mine, _theirs, _meeting = _setup(member, stranger)
     cal = icalendar.Calendar.from_ical(participant_calendar(registration=mine))
     summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
-    assert any(s.startswith("1:1") for s in summaries)
+    assert any(s.startswith("Reunión 1:1 con") for s in summaries)

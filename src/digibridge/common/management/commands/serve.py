@@ -22,11 +22,14 @@ class Command(BaseCommand):
     def handle(self, *args, host, port, workers, threads, no_collectstatic, **options):
         if not no_collectstatic:
             call_command("collectstatic", interactive=False, verbosity=0)
+        companion = None
         if settings.CELERY_TASK_ALWAYS_EAGER:
-            from digibridge.common.periodic import EmbeddedBeat
+            # No broker: deadlines, reminders and digests run in a companion process (not a
+            # thread: gunicorn forks, and threads do not survive a fork safely).
+            import subprocess  # noqa: S404 - our own command, fixed argv
+            import sys
 
-            # No broker: deadlines, reminders and digests run in this process's background.
-            EmbeddedBeat().start()
+            companion = subprocess.Popen([sys.executable, "-m", "digibridge", "periodic"])  # noqa: S603
         from gunicorn.app.base import BaseApplication
 
         from digibridge.config.wsgi import application
@@ -48,4 +51,9 @@ class Command(BaseCommand):
             f"DigiBridge on http://{host}:{port}/ (database: {db['ENGINE'].rsplit('.', 1)[-1]} "
             f"{db.get('NAME')}); stop with Ctrl+C."
         )
-        Server().run()
+        try:
+            Server().run()
+        finally:
+            if companion is not None:
+                companion.terminate()
+                companion.wait(timeout=10)
