@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 export DIGIBRIDGE_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run test test-pg lint format bench install install-dev translations messages clean help
+.PHONY: run test test-pg lint format bench install install-dev translations messages clean help worker
 
 help:
 	@echo "make run     set up everything and serve DigiBridge on http://$(HOST):$(PORT)"
@@ -39,6 +39,9 @@ run: install translations
 	$(BIN)/digibridge migrate --no-input -v 0
 	$(BIN)/digibridge demo
 	$(BIN)/digibridge serve --host $(HOST) --port $(PORT)
+
+worker: install translations
+	$(BIN)/digibridge worker --beat
 
 test: install-dev translations
 	@./scripts/system-deps.sh test
