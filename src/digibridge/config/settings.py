@@ -286,6 +286,9 @@ SESSION_ENGINE = {
 }[os.environ.get("DIGIBRIDGE_SESSION_STORE", "db")]
 
 DIGIBRIDGE_PAGE_SIZE = int(os.environ.get("DIGIBRIDGE_PAGE_SIZE", "20"))
+# Conversation attachments: outside MEDIA_ROOT, served only after a permission check.
+DIGIBRIDGE_PRIVATE_ROOT = Path(os.environ.get("DIGIBRIDGE_PRIVATE_ROOT", VAR_DIR / "private"))
+DIGIBRIDGE_SITE_URL = os.environ.get("DIGIBRIDGE_SITE_URL", "")
 
 
 class JsonLogFormatter(logging.Formatter):
