@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +69,8 @@ class EmbeddedBeat:
             except Exception:  # one failing job must not stop the others
                 logger.exception("periodic task %s failed", name)
             finally:
-                close_old_connections()
+                if not connection.in_atomic_block:  # never inside a caller's transaction
+                    close_old_connections()
         if ran:
             self._save()
         return ran
