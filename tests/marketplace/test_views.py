@@ -95,3 +95,11 @@ def test_showcase_groups_typical_solutions_by_sector(client):
     response = client.get(reverse("marketplace:showcase"))
     body = response.content.decode()
     assert "Smart energy" in body and "Typical storage" in body
+
+
+@pytest.mark.django_db
+def test_opportunity_list_pagination_keeps_filters(client):
+    for _ in range(25):
+        OpportunityFactory(kind="offer")
+    body = client.get(reverse("marketplace:list"), {"kind": "offer", "page": "1"}).content.decode()
+    assert 'href="?kind=offer&amp;page=2"' in body

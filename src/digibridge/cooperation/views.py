@@ -11,7 +11,6 @@ from digibridge.common.errors import DomainError
 from digibridge.common.pagination import paginate
 from digibridge.directory.models import Organisation
 from digibridge.directory.selectors import is_operator, user_organisation_ids
-from digibridge.directory.views import _querystring_without_page
 from digibridge.marketplace.selectors import opportunities_visible_to
 
 from . import selectors, services
@@ -52,7 +51,7 @@ def agreement_list(request):
     return render(
         request,
         "cooperation/agreement_list.html",
-        {"form": form, "page_obj": page, "querystring_base": _querystring_without_page(request)},
+        {"form": form, "page_obj": page},
     )
 
 
@@ -251,7 +250,6 @@ def follow_up_list(request):
         {
             "page_obj": page,
             "show_all": show_all,
-            "querystring_base": _querystring_without_page(request),
         },
     )
 
@@ -347,7 +345,6 @@ def service_request_list(request):
             "page_obj": page,
             "status": status,
             "statuses": ServiceRequest.Status.choices,
-            "querystring_base": _querystring_without_page(request),
         },
     )
 

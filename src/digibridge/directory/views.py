@@ -16,20 +16,13 @@ from .forms import DirectoryFilterForm, OrganisationForm
 from .models import Network, Organisation
 
 
-def _querystring_without_page(request) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
-    return f"{encoded}&" if encoded else ""
-
-
 def organisation_list(request):
     form = DirectoryFilterForm(request.GET or None)
     page = paginate(request, selectors.organisation_search(user=request.user, **form.filters()))
     return render(
         request,
         "directory/organisation_list.html",
-        {"form": form, "page_obj": page, "querystring_base": _querystring_without_page(request)},
+        {"form": form, "page_obj": page},
     )
 
 
@@ -130,7 +123,7 @@ def network_detail(request, slug: str):
     return render(
         request,
         "directory/network_detail.html",
-        {"network": network, "page_obj": page, "querystring_base": ""},
+        {"network": network, "page_obj": page},
     )
 
 

@@ -54,7 +54,7 @@ def _domain_message(request, exc: DomainError) -> None:
 
 def event_list(request):
     page = paginate(request, selectors.event_list(user=request.user))
-    return render(request, "events/event_list.html", {"page_obj": page, "querystring_base": ""})
+    return render(request, "events/event_list.html", {"page_obj": page})
 
 
 def event_detail(request, slug: str):
@@ -184,7 +184,6 @@ def participants(request, slug: str):
             "event": event,
             "registration": registration,
             "page_obj": page,
-            "querystring_base": "",
             "allowed": registration is not None
             and registration.status == Registration.Status.APPROVED
             or selectors.can_manage_event(request.user, event),
@@ -407,7 +406,6 @@ def manage_registrations(request, slug: str):
         {
             "event": event,
             "page_obj": paginate(request, qs),
-            "querystring_base": "",
             "status": status,
             "q": request.GET.get("q", ""),
             "statuses": Registration.Status.choices,

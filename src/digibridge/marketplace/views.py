@@ -11,7 +11,6 @@ from digibridge.common.errors import DomainError
 from digibridge.common.pagination import paginate
 from digibridge.directory.models import Organisation
 from digibridge.directory.selectors import can_act_for, is_operator, user_organisation_ids
-from digibridge.directory.views import _querystring_without_page
 
 from . import selectors, services
 from .forms import OpportunityFilterForm, OpportunityForm
@@ -45,7 +44,7 @@ def opportunity_list(request):
     return render(
         request,
         "marketplace/opportunity_list.html",
-        {"form": form, "page_obj": page, "querystring_base": _querystring_without_page(request)},
+        {"form": form, "page_obj": page},
     )
 
 
@@ -164,5 +163,5 @@ def my_opportunities(request):
     return render(
         request,
         "marketplace/my_opportunities.html",
-        {"page_obj": page, "querystring_base": ""},
+        {"page_obj": page},
     )

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 from digibridge.common.errors import DomainError
 from digibridge.common.pagination import paginate
 from digibridge.directory.selectors import can_act_for, is_operator, organisations_visible_to
-from digibridge.directory.views import _querystring_without_page
 from digibridge.marketplace.models import Opportunity
 from digibridge.marketplace.selectors import opportunities_visible_to, opportunity_search
 
@@ -166,7 +165,6 @@ def console(request):
             "form": form,
             "page_obj": page,
             "rows": rows,
-            "querystring_base": _querystring_without_page(request),
         },
     )
 

@@ -35,7 +35,7 @@ def notification_list(request):
     return render(
         request,
         "outreach/notifications.html",
-        {"page_obj": page, "querystring_base": "", "form": form},
+        {"page_obj": page, "form": form},
     )
 
 
@@ -76,9 +76,7 @@ def _conversation_or_404(request, pk: int) -> Conversation:
 @login_required
 def conversation_list(request):
     page = paginate(request, selectors.conversation_list(user=request.user))
-    return render(
-        request, "outreach/conversations.html", {"page_obj": page, "querystring_base": ""}
-    )
+    return render(request, "outreach/conversations.html", {"page_obj": page})
 
 
 @login_required
@@ -342,7 +340,6 @@ def invitation_tracker(request, kind: str, pk: int):
             "counts": counts,
             "status": status,
             "statuses": Invitation.Status.choices,
-            "querystring_base": f"status={status}&" if status else "",
         },
     )
 
