@@ -249,10 +249,36 @@ def rfq_suppliers_to_notify(*, rfq: Rfq, viewer) -> list[Organisation]:
 def rfq_notify_suppliers(*, rfq: Rfq, viewer) -> int:
     """E-mail the members of the suppliers from ``rfq_suppliers_to_notify``, each in their
     language and separately; returns how many messages were sent."""
+    return _mail_suppliers(rfq, rfq_suppliers_to_notify(rfq=rfq, viewer=viewer))
+
+
+@transaction.atomic
+def rfq_invite(*, rfq: Rfq, organisations, by) -> list[Organisation]:
+    """Invite more suppliers while the request takes responses (the requester or an
+    operator). Newly invited organisations are told by e-mail after the commit; returns them."""
+    _require_manage(by, rfq)
+    rfq = Rfq.objects.select_for_update().get(pk=rfq.pk)
+    if not rfq.accepts_responses:
+        raise DomainError(_("This request no longer takes responses."))
+    already = set(rfq.invited.values_list("pk", flat=True))
+    new = [
+        o
+        for o in organisations
+        if o is not None and o.pk not in already and o.pk != rfq.opportunity.owner_id
+    ]
+    if not new:
+        raise DomainError(_("Choose organisations that are not invited yet."), field="invited")
+    rfq.invited.add(*new)
+    audit(actor=by, action="rfq.invite", obj=rfq, organisations=[o.pk for o in new])
+    transaction.on_commit(lambda: _mail_suppliers(rfq, new))
+    return new
+
+
+def _mail_suppliers(rfq: Rfq, organisations) -> int:
     from django.utils.translation import override
 
     sent = 0
-    for organisation in rfq_suppliers_to_notify(rfq=rfq, viewer=viewer):
+    for organisation in organisations:
         for membership in OrganisationMember.objects.filter(
             organisation=organisation
         ).select_related("user"):

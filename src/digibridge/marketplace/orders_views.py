@@ -125,6 +125,16 @@ def rfq_detail(request, pk: int):
             "response_count": (
                 selectors.responses_for_rfq(rfq=rfq, user=request.user).count() if manage else None
             ),
+            "invitable": (
+                Organisation.objects.filter(
+                    status=Organisation.Status.APPROVED, type=Organisation.Type.ENTERPRISE
+                )
+                .exclude(pk=rfq.opportunity.owner_id)
+                .exclude(pk__in=rfq.invited.values("pk"))
+                .order_by("name")
+                if manage and rfq.accepts_responses
+                else []
+            ),
         },
     )
 
@@ -372,3 +382,21 @@ def exchange_rates(request):
         "marketplace/orders/rates.html",
         {"form": form, "rates": ExchangeRate.objects.select_related("set_by")[:200]},
     )
+
+
+@login_required
+@require_POST
+def rfq_invite(request, pk: int):
+    rfq = _rfq_or_404(request, pk)
+    ids = [int(v) for v in request.POST.getlist("organisations") if v.isdigit()]
+    organisations = list(Organisation.objects.filter(pk__in=ids, status="approved"))
+    try:
+        invited = services.rfq_invite(rfq=rfq, organisations=organisations, by=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("Invited: %(names)s.") % {"names": ", ".join(o.name for o in invited)},
+        )
+    return redirect("marketplace:rfq", rfq.pk)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("orders/book.xlsx", orders_views.order_book_export, name="order_book_export"),
     path("orders/rates/", orders_views.exchange_rates, name="rates"),
     path("orders/<int:pk>/", orders_views.rfq_detail, name="rfq"),
+    path("orders/<int:pk>/invite/", orders_views.rfq_invite, name="rfq_invite"),
     path("orders/<int:pk>/respond/", orders_views.response_form, name="respond"),
     path("orders/<int:pk>/compare/", orders_views.rfq_compare, name="compare"),
     path("orders/responses/<int:pk>/", orders_views.response_detail, name="response"),
