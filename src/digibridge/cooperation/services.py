@@ -17,14 +17,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from digibridge.accounts.services import audit
 from digibridge.common.errors import DomainError, PermissionDeniedError
-from digibridge.common.parsing import parse_decimal
+from digibridge.common.parsing import full_clean_or_error, parse_decimal
 from digibridge.directory.models import Organisation
 from digibridge.directory.selectors import is_operator, user_organisation_ids
 from digibridge.marketplace.models import Opportunity
@@ -134,20 +133,12 @@ def _assign(agreement: Agreement, data: dict[str, Any]) -> None:
         setattr(agreement, field, value)
 
 
-def _full_clean(obj, exclude=()) -> None:
-    try:
-        obj.full_clean(exclude=list(exclude))
-    except ValidationError as exc:
-        field, messages = next(iter(exc.message_dict.items()))
-        raise DomainError(" ".join(messages), field=None if field == "__all__" else field) from exc
-
-
 def _validate(agreement: Agreement) -> None:
     if not agreement.title:
         raise DomainError(_("Give the agreement a title."), field="title")
     if agreement.signed_on and agreement.signed_on > timezone.localdate():
         raise DomainError(_("The signing date cannot be in the future."), field="signed_on")
-    _full_clean(
+    full_clean_or_error(
         agreement,
         exclude=["created_by", "source_opportunity", "counterpart_opportunity", "source_meeting"],
     )
@@ -452,7 +443,7 @@ def follow_up_create(
         if field in data and data[field] is not None:
             setattr(follow_up, field, data[field])
     follow_up.next_action = (follow_up.next_action or "").strip()
-    _full_clean(
+    full_clean_or_error(
         follow_up,
         exclude=[
             "owner",
@@ -482,7 +473,7 @@ def follow_up_update(*, follow_up: FollowUp, by, data: dict[str, Any], owner=Non
         follow_up.owner = owner
     if follow_up.stage in (FollowUp.Stage.AGREED, FollowUp.Stage.DROPPED):
         follow_up.done = True
-    _full_clean(
+    full_clean_or_error(
         follow_up,
         exclude=[
             "owner",
@@ -518,7 +509,7 @@ def service_request_create(
     request = ServiceRequest(
         organisation=organisation, service=service, description=description, created_by=by
     )
-    _full_clean(request, exclude=["created_by", "operator", "provider"])
+    full_clean_or_error(request, exclude=["created_by", "operator", "provider"])
     request.save()
     audit(actor=by, action="service_request.create", obj=request)
     return request

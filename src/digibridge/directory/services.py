@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from digibridge.accounts.services import audit
 from digibridge.common.errors import DomainError, PermissionDeniedError
+from digibridge.common.parsing import full_clean_or_error
 
 from .models import Network, NetworkMembership, Organisation, OrganisationMember, Person, Sector
 from .selectors import can_act_for, is_operator
@@ -58,16 +59,6 @@ def _apply(obj, data: dict[str, Any], fields) -> None:
             setattr(obj, field, data[field])
 
 
-def _full_clean(obj, exclude=None) -> None:
-    from django.core.exceptions import ValidationError
-
-    try:
-        obj.full_clean(exclude=exclude)
-    except ValidationError as exc:
-        field, messages = next(iter(exc.message_dict.items()))
-        raise DomainError(" ".join(messages), field=None if field == "__all__" else field) from exc
-
-
 @transaction.atomic
 def organisation_create(*, by, data: dict[str, Any], sectors=()) -> Organisation:
     """Register an organisation. The creator becomes its administrator; it stays pending
@@ -80,7 +71,7 @@ def organisation_create(*, by, data: dict[str, Any], sectors=()) -> Organisation
     org.slug = unique_slug(Organisation, org.name)
     if is_operator(by):
         org.status = Organisation.Status.APPROVED
-    _full_clean(org, exclude=["slug"])
+    full_clean_or_error(org, exclude=["slug"])
     org.save()
     org.sectors.set(sectors_from_slugs(sectors))
     if not is_operator(by):
@@ -98,7 +89,7 @@ def organisation_update(
     if not can_act_for(by, organisation):
         raise PermissionDeniedError(_("You can only edit your own organisation."))
     _apply(organisation, data, ORGANISATION_FIELDS)
-    _full_clean(organisation, exclude=["slug"])
+    full_clean_or_error(organisation, exclude=["slug"])
     organisation.save()
     if sectors is not None:
         organisation.sectors.set(sectors_from_slugs(sectors))
@@ -137,7 +128,7 @@ def person_create(*, organisation: Organisation, by, data: dict[str, Any]) -> Pe
         raise PermissionDeniedError(_("You can only add people to your own organisation."))
     person = Person(organisation=organisation)
     _apply(person, data, PERSON_FIELDS)
-    _full_clean(person)
+    full_clean_or_error(person)
     person.save()
     audit(actor=by, action="person.create", obj=person)
     return person
@@ -148,7 +139,7 @@ def person_update(*, person: Person, by, data: dict[str, Any]) -> Person:
     if not can_act_for(by, person.organisation):
         raise PermissionDeniedError(_("You can only edit people of your own organisation."))
     _apply(person, data, PERSON_FIELDS)
-    _full_clean(person)
+    full_clean_or_error(person)
     person.save()
     audit(actor=by, action="person.update", obj=person)
     return person
@@ -160,7 +151,7 @@ def network_create(*, by, name: str, kind: str, description: str = "") -> Networ
         raise PermissionDeniedError(_("Only operators create networks."))
     network = Network(name=name.strip(), kind=kind, description=description)
     network.slug = unique_slug(Network, network.name)
-    _full_clean(network, exclude=["slug"])
+    full_clean_or_error(network, exclude=["slug"])
     network.save()
     audit(actor=by, action="network.create", obj=network)
     return network

@@ -18,10 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
@@ -30,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from digibridge.accounts.services import audit
 from digibridge.common.errors import DomainError, PermissionDeniedError
+from digibridge.common.parsing import full_clean_or_error, parse_decimal
 from digibridge.directory.models import NetworkMembership, Organisation, OrganisationMember
 from digibridge.directory.selectors import can_act_for, is_operator
 
@@ -69,28 +68,6 @@ def _aware(moment: dt.datetime) -> dt.datetime:
     if timezone.is_naive(moment):
         return timezone.make_aware(moment)
     return moment
-
-
-def _decimal(value, field: str, *, negative_ok: bool = False) -> Decimal | None:
-    if value in (None, ""):
-        return None
-    try:
-        number = Decimal(str(value).strip().replace(",", "."))
-    except (InvalidOperation, ValueError) as exc:
-        raise DomainError(_("Enter a number."), field=field) from exc
-    if not number.is_finite():
-        raise DomainError(_("Enter a number."), field=field)
-    if number < 0 and not negative_ok:
-        raise DomainError(_("The amount cannot be negative."), field=field)
-    return number
-
-
-def _full_clean(obj, exclude=()) -> None:
-    try:
-        obj.full_clean(exclude=list(exclude))
-    except ValidationError as exc:
-        field, messages = next(iter(exc.message_dict.items()))
-        raise DomainError(" ".join(messages), field=None if field == "__all__" else field) from exc
 
 
 def can_manage_rfq(user, rfq: Rfq) -> bool:
@@ -208,7 +185,7 @@ def rfq_open(
         max_responses=max_responses,
         opened_by=by,
     )
-    _full_clean(rfq, exclude=["opportunity", "opened_by", "network"])
+    full_clean_or_error(rfq, exclude=["opportunity", "opened_by", "network"])
     rfq.save()
     for question in cleaned:
         question.rfq = rfq
@@ -350,7 +327,7 @@ def _answer_value(question: RfqQuestion, raw) -> dict[str, Any] | None:
     if kind == RfqQuestion.Kind.TEXT:
         return {"text": str(raw)[:5000]}
     if kind == RfqQuestion.Kind.NUMBER:
-        return {"number": _decimal(raw, field, negative_ok=True)}
+        return {"number": parse_decimal(raw, field, negative_ok=True)}
     if kind == RfqQuestion.Kind.YES_NO:
         if isinstance(raw, bool):
             return {"yes": raw}
@@ -440,7 +417,7 @@ def response_submit(
     response.kind = kind
     response.message = (data.get("message") or "").strip()
     response.terms = (data.get("terms") or "").strip()
-    response.price = _decimal(data.get("price"), "price")
+    response.price = parse_decimal(data.get("price"), "price", negative_ok=False)
     currency = data.get("currency") or rfq.opportunity.currency
     if currency not in Opportunity.Currency.values:
         raise DomainError(_("Choose a currency."), field="currency")
@@ -509,7 +486,7 @@ def response_submit(
         *[(v or {}).get("text", "") for _q, v, _u in planned],
     ]
     response.language = detect_language("\n".join(t for t in texts if t))
-    _full_clean(
+    full_clean_or_error(
         response, exclude=["rfq", "supplier", "offer", "submitted_by", "agreement", "follow_up"]
     )
     response.save()
@@ -623,7 +600,7 @@ def clarification_ask(*, response: RfqResponse, by, question: str) -> Clarificat
     if not question:
         raise DomainError(_("Write your question."), field="question")
     clarification = Clarification(response=response, question=question, asked_by=by)
-    _full_clean(clarification, exclude=["response", "asked_by", "answered_by"])
+    full_clean_or_error(clarification, exclude=["response", "asked_by", "answered_by"])
     clarification.save()
     audit(actor=by, action="clarification.ask", obj=clarification)
     recipients = list(
@@ -648,7 +625,7 @@ def clarification_answer(*, clarification: Clarification, by, answer: str) -> Cl
     clarification.answer = answer
     clarification.answered_by = by
     clarification.answered_at = timezone.now()
-    _full_clean(clarification, exclude=["response", "asked_by", "answered_by"])
+    full_clean_or_error(clarification, exclude=["response", "asked_by", "answered_by"])
     clarification.save()
     audit(actor=by, action="clarification.answer", obj=clarification)
     return clarification
@@ -862,7 +839,7 @@ def exchange_rate_set(
         raise PermissionDeniedError(_("Only operators can do this."))
     if currency not in Opportunity.Currency.values or currency == "EUR":
         raise DomainError(_("Choose a currency other than EUR."), field="currency")
-    rate = _decimal(rate_to_eur, "rate_to_eur")
+    rate = parse_decimal(rate_to_eur, "rate_to_eur", negative_ok=False)
     if rate is None or rate <= 0:
         raise DomainError(_("The rate must be above zero."), field="rate_to_eur")
     valid_from = valid_from or timezone.localdate()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.dispatch import Signal
@@ -18,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from digibridge.accounts.services import audit
 from digibridge.common.errors import DomainError, PermissionDeniedError
-from digibridge.common.parsing import parse_decimal
+from digibridge.common.parsing import full_clean_or_error, parse_decimal
 from digibridge.directory.models import Organisation
 from digibridge.directory.selectors import can_act_for
 from digibridge.directory.services import sectors_from_slugs
@@ -62,11 +61,7 @@ def _validate(opportunity: Opportunity) -> None:
         and opportunity.budget_min > opportunity.budget_max
     ):
         raise DomainError(_("The budget's lower end is above its upper end."), field="budget_max")
-    try:
-        opportunity.full_clean(exclude=["owner", "created_by"])
-    except ValidationError as exc:
-        field, messages = next(iter(exc.message_dict.items()))
-        raise DomainError(" ".join(messages), field=None if field == "__all__" else field) from exc
+    full_clean_or_error(opportunity, exclude=["owner", "created_by"])
 
 
 def _assign(opportunity: Opportunity, data: dict[str, Any]) -> None:
