@@ -163,6 +163,8 @@ class Rfq(models.Model):
     )
     opened_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # When the "closes in 24 hours" notice went out; cleared when the deadline is extended.
+    deadline_reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["response_deadline", "pk"]
