@@ -172,3 +172,50 @@ def test_agreements_export_respects_visibility(client, member, operator, program
     client.force_login(operator)
     text = client.get("/reports/agreements.csv").content.decode("utf-8-sig")
     assert len(list(csv.reader(io.StringIO(text)))) == Agreement.objects.count() + 1
+
+
+def test_values_add_up_in_the_reporting_currency_with_the_rates_of_global_orders(
+    programme, operator
+):
+    from digibridge.marketplace.orders_services import exchange_rate_set
+
+    AgreementFactory(
+        kind="mou",
+        status="signed",
+        signed_on=dt.date(2025, 5, 3),
+        value=Decimal("1000"),
+        currency="USD",
+        parties=[OrganisationFactory(country="CN"), OrganisationFactory(country="FR")],
+    )
+    # No rate yet for CNY or USD: their values are named and left out, never summed as euros.
+    data = selectors.dashboard()
+    assert data["valuation"]["currency"] == "EUR"
+    assert data["valuation"]["total"] == 150000.5
+    assert data["valuation"]["counted"] == 2
+    assert data["valuation"]["missing"] == [
+        {"currency": "CNY", "amount": 700000.0, "agreements": 1},
+        {"currency": "USD", "amount": 1000.0, "agreements": 1},
+    ]
+    exchange_rate_set(currency="CNY", rate_to_eur="0.128", by=operator)
+    data = selectors.dashboard()
+    assert data["valuation"]["total"] == 150000.5 + 89600.0
+    assert [m["currency"] for m in data["valuation"]["missing"]] == ["USD"]
+    months = {row["key"]: row["value_total"] for row in data["over_time"]}
+    assert months == {"2025-03": 150000.5, "2025-05": 89600.0}  # USD still left out
+    exchange_rate_set(currency="USD", rate_to_eur="0.9", by=operator)
+    data = selectors.dashboard()
+    assert data["valuation"]["missing"] == []
+    assert data["valuation"]["total"] == 150000.5 + 89600.0 + 900.0
+    kinds = {row["key"]: row["value_total"] for row in data["by_kind"]}
+    assert kinds == {"mou": 100000.0 + 89600.0 + 900.0, "contract_order": 50000.5}
+    _title, headers, rows = selectors.dashboard_tables(data)["by_kind"]
+    assert headers[-1] == "Total value in EUR"
+    assert rows[0][0] == "Memorandum of understanding" and rows[0][-1] == kinds["mou"]
+
+
+def test_dashboard_page_names_the_currency_without_a_rate(client, operator, programme):
+    client.force_login(operator)
+    body = client.get("/reports/").content.decode()
+    assert 'id="value-missing"' in body
+    assert "700,000.00 CNY in 1 agreement" in body
+    assert "<strong>150,001</strong>Value signed, in EUR" in body

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
@@ -160,6 +161,63 @@ def _values_by_currency(agreements) -> dict[str, float]:
     return {currency: _money(total) for currency, total in sorted(totals.items())}
 
 
+@dataclass
+class Valuation:
+    """Agreement values added up in one reporting currency.
+
+    ``missing`` holds, per currency without an exchange rate, the amount left out of ``total``
+    and how many agreements it concerns, so that a page can say so instead of adding up mixed
+    currencies."""
+
+    currency: str
+    total: Decimal = Decimal(0)
+    counted: int = 0
+    missing: dict[str, dict] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {
+            "currency": self.currency,
+            "total": _money(self.total),
+            "counted": self.counted,
+            "missing": [
+                {"currency": c, "amount": _money(m["amount"]), "agreements": m["agreements"]}
+                for c, m in sorted(self.missing.items())
+            ],
+        }
+
+
+def reporting_currency() -> str:
+    return getattr(settings, "DIGIBRIDGE_REPORTING_CURRENCY", "EUR")
+
+
+def reporting_rates() -> dict[str, Decimal]:
+    """The operators' current exchange rates (global orders' table), currency → EUR."""
+    from digibridge.marketplace.orders_selectors import exchange_rates
+
+    return exchange_rates()
+
+
+def valuation(agreements, *, rates: dict[str, Decimal], currency: str | None = None) -> Valuation:
+    """The agreements' values in ``currency`` (default: the reporting currency) at ``rates``."""
+    from digibridge.marketplace.orders_selectors import convert
+
+    result = Valuation(currency=currency or reporting_currency())
+    for agreement in agreements:
+        if agreement.value is None:
+            continue
+        converted = convert(agreement.value, agreement.currency, result.currency, rates)
+        if converted is None:
+            gap = result.missing.setdefault(
+                agreement.currency, {"amount": Decimal(0), "agreements": 0}
+            )
+            gap["amount"] += agreement.value
+            gap["agreements"] += 1
+            continue
+        result.total += converted
+        result.counted += 1
+    return result
+
+
 def _match_count(filters: DashboardFilters) -> int:
     """Distinct opportunity pairs that came out of matching: pairs users marked interesting
     (when the matching app records feedback) plus pairs on follow-ups and agreements."""
@@ -270,6 +328,11 @@ def dashboard(filters: DashboardFilters | None = None) -> dict:
     for agreement in signed:
         months[agreement.signed_on.strftime("%Y-%m")].append(agreement)
 
+    rates = reporting_rates()
+
+    def worth(items) -> float:
+        return _money(valuation(items, rates=rates).total)
+
     return {
         "filters": {
             "date_from": filters.date_from.isoformat() if filters.date_from else "",
@@ -281,12 +344,14 @@ def dashboard(filters: DashboardFilters | None = None) -> dict:
         "funnel": funnel(filters),
         "kpis": programme_kpis(filters, signed=signed),
         "value_by_currency": _values_by_currency(signed),
+        "valuation": valuation(signed, rates=rates).as_dict(),
         "by_kind": [
             {
                 "key": kind,
                 "label": str(kind_labels[kind]),
                 "count": by_kind[kind],
                 "value": _values_by_currency(a for a in signed if a.kind == kind),
+                "value_total": worth(a for a in signed if a.kind == kind),
             }
             for kind in Agreement.Kind.values
             if by_kind[kind]
@@ -306,6 +371,7 @@ def dashboard(filters: DashboardFilters | None = None) -> dict:
                 "label": key,
                 "count": count,
                 "value": _values_by_currency(pair_values[key]),
+                "value_total": worth(pair_values[key]),
             }
             for key, count in sorted(by_pair.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
@@ -315,6 +381,7 @@ def dashboard(filters: DashboardFilters | None = None) -> dict:
                 "label": month,
                 "count": len(items),
                 "value": _values_by_currency(items),
+                "value_total": worth(items),
             }
             for month, items in sorted(months.items())
         ],
@@ -408,6 +475,7 @@ def dashboard_tables(data: dict) -> dict[str, tuple[str, list[str], list[list]]]
         currencies = sorted({c for row in rows for c in (row.get("value") or {})})
         return currencies
 
+    reporting = data["valuation"]["currency"]
     tables: dict[str, tuple[str, list[str], list[list]]] = {
         "funnel": (
             _("Funnel"),
@@ -433,9 +501,15 @@ def dashboard_tables(data: dict) -> dict[str, tuple[str, list[str], list[list]]]
                 label,
                 _("Agreements"),
                 *[_("Value (%(currency)s)") % {"currency": c} for c in currencies],
+                _("Total value in %(currency)s") % {"currency": reporting},
             ],
             [
-                [row["label"], row["count"], *[row["value"].get(c, 0) for c in currencies]]
+                [
+                    row["label"],
+                    row["count"],
+                    *[row["value"].get(c, 0) for c in currencies],
+                    row["value_total"],
+                ]
                 for row in rows
             ],
         )

@@ -51,7 +51,11 @@ def dashboard(request):
         {
             "form": form,
             "data": data,
-            "chart_labels": {"count": _("Count"), "agreements": _("Agreements")},
+            "chart_labels": {
+                "count": _("Count"),
+                "agreements": _("Agreements"),
+                "value": _("Value (%(currency)s)") % {"currency": data["valuation"]["currency"]},
+            },
             "query": request.GET.urlencode(),
             "tables": selectors.dashboard_tables(data),
         },
