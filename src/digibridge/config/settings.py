@@ -81,6 +81,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "digibridge.common.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -333,5 +334,9 @@ LOGGING = {
 # Dense candidate retrieval of the matching index: "numpy" (in memory, the embedded default) or
 # "pgvector" (an HNSW index in PostgreSQL with the vector extension; see docs/deployment.md).
 DIGIBRIDGE_MATCHING_BACKEND = os.environ.get("DIGIBRIDGE_MATCHING_BACKEND", "numpy")
+# /metrics (Prometheus text): clients from these addresses/networks, or any client with
+# "Authorization: Bearer <DIGIBRIDGE_METRICS_TOKEN>" when a token is set.
+DIGIBRIDGE_METRICS_ALLOWED_IPS = env_list("DIGIBRIDGE_METRICS_ALLOWED_IPS", "127.0.0.1,::1")
+DIGIBRIDGE_METRICS_TOKEN = os.environ.get("DIGIBRIDGE_METRICS_TOKEN", "")
 # Seconds /healthz waits for the broker before reporting it down.
 DIGIBRIDGE_HEALTH_TIMEOUT = float(os.environ.get("DIGIBRIDGE_HEALTH_TIMEOUT", "2"))

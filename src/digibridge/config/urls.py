@@ -4,6 +4,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.static import serve
 
+from digibridge.common.metrics import metrics_view
+
 from .api import api
 
 urlpatterns = [
@@ -17,6 +19,7 @@ urlpatterns = [
     path("reports/", include("digibridge.reports.urls")),
     path("outreach/", include("digibridge.outreach.urls")),
     path("api/v1/", api.urls),
+    path("metrics", metrics_view, name="metrics"),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False), name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

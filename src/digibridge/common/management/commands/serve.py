@@ -32,6 +32,11 @@ class Command(BaseCommand):
             companion = subprocess.Popen([sys.executable, "-m", "digibridge", "periodic"])  # noqa: S603
         from gunicorn.app.base import BaseApplication
 
+        from digibridge.common import metrics
+
+        # Before the application (and prometheus_client) is imported: the workers forked below
+        # inherit the variable and write their request metrics to files that /metrics sums.
+        metrics.prepare_multiprocess_dir(settings.VAR_DIR)
         from digibridge.config.wsgi import application
 
         class Server(BaseApplication):
@@ -42,6 +47,7 @@ class Command(BaseCommand):
                 self.cfg.set("accesslog", "-")
                 self.cfg.set("timeout", 60)
                 self.cfg.set("graceful_timeout", 10)
+                self.cfg.set("child_exit", metrics.child_exit)
 
             def load(self):
                 return application
