@@ -321,11 +321,12 @@ def test_schedule_respects_table_hosts(operator):
 
 def test_publish_notifies_participants(operator, mailoutbox, django_capture_on_commit_callbacks):
     block = MeetingBlockFactory()
-    _accepted(block.event, 2)
+    a, b = participant(block.event), participant(block.event)
+    MeetingRequestFactory(event=block.event, sender=a, recipient=b, status="accepted")
     services.meeting_block_schedule(block=block, by=operator, time_limit=1)
     with django_capture_on_commit_callbacks(execute=True):
         services.meeting_block_publish(block=block, by=operator)
-    assert len(mailoutbox) == 2
+    assert sorted(m.to[0] for m in mailoutbox) == sorted([a.person.user.email, b.person.user.email])
     assert "table" in mailoutbox[0].body
 
 

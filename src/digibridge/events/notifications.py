@@ -1,130 +1,216 @@
-"""E-mail notices about meeting requests, answers and schedules.
+"""Notices about meeting requests, answers, schedules and deadlines.
 
-Services call ``notify_*`` inside their transaction; the mail goes out from
-``transaction.on_commit`` so a rolled-back change never sends anything. Each notice is
-rendered in the recipient's language and time zone, as plain text and HTML.
+Everything goes through ``digibridge.outreach.notifications.notify``: an in-app notification
+and/or an e-mail, as each recipient's per-kind preferences say, the e-mail sent by a
+background task after the transaction commits (a rolled-back change sends nothing). Titles and
+bodies are ``gettext_lazy`` strings with named placeholders, rendered in the recipient's
+language. Meeting times appear in the recipient's own time zone, so notices that mention a
+time are sent one recipient at a time.
+
+Only participants with a user account are notified (notices need a user for preferences).
 """
 
 from __future__ import annotations
 
-import logging
+import datetime as dt
+import zoneinfo
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from digibridge.outreach.models import Notification
+from digibridge.outreach.notifications import notify
 
 from .models import Meeting, MeetingBlock, MeetingRequest, Registration
 
-logger = logging.getLogger(__name__)
+Kind = Notification.Kind
 
 
-def _address(registration: Registration) -> tuple[str, str, str]:
-    person = registration.person
-    user = person.user
-    email = (user.email if user else "") or person.email
-    language = getattr(user, "language", "") or settings.LANGUAGE_CODE
-    tz = getattr(user, "time_zone", "") or registration.event.time_zone
-    return email, language, tz
+def _user(registration: Registration):
+    user = registration.person.user
+    return user if user is not None and user.is_active else None
 
 
-def _send(registration: Registration, subject_and_lines) -> None:
-    email, language, tz = _address(registration)
-    if not email:
-        return
-    with translation.override(language), timezone.override(tz):
-        subject, lines = subject_and_lines()
-        context = {"subject": subject, "lines": lines, "person": registration.person}
-        text = render_to_string("events/email/notice.txt", context)
-        html = render_to_string("events/email/notice.html", context)
+def _zone(user, registration: Registration) -> zoneinfo.ZoneInfo:
+    name = getattr(user, "time_zone", "") or registration.event.time_zone
     try:
-        send_mail(subject, text, None, [email], html_message=html)
-    except Exception:  # a mail server problem must not break the page that caused the notice
-        logger.exception("Could not send an event notice to %s", email)
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return registration.event.tz
 
 
-def _later(registration: Registration, subject_and_lines) -> None:
-    transaction.on_commit(lambda: _send(registration, subject_and_lines))
+def local_time(moment: dt.datetime, user, registration: Registration) -> str:
+    """``moment`` in the recipient's time zone, with the zone's abbreviation."""
+    return moment.astimezone(_zone(user, registration)).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def _link(name: str, event) -> str:
+    return reverse(name, args=[event.slug])
+
+
+def _people(registrations) -> str:
+    return ", ".join(f"{r.person.full_name} ({r.organisation.name})" for r in registrations)
+
+
+def _meeting_line(meeting: Meeting, user, registration: Registration, others) -> str:
+    """One line about a meeting, in the recipient's language (call inside an override)."""
+    return _("%(time)s, table %(table)s, with %(people)s.") % {
+        "time": local_time(meeting.block.slot_start(meeting.slot), user, registration),
+        "table": meeting.table,
+        "people": _people(others),
+    }
+
+
+def _language(user) -> str:
+    return getattr(user, "language", "") or settings.LANGUAGE_CODE
 
 
 def notify_request_created(request: MeetingRequest) -> None:
-    def build():
-        lines = [
-            _("%(name)s (%(organisation)s) asks you for a 1:1 meeting at %(event)s.")
-            % {
-                "name": request.sender.person.full_name,
-                "organisation": request.sender.organisation.name,
-                "event": request.event.local_name,
-            }
-        ]
-        if request.message:
-            lines.append(request.message)
-        lines.append(_("Answer it in your meeting inbox."))
-        return _("New meeting request"), lines
-
-    _later(request.recipient, build)
+    user = _user(request.recipient)
+    if user is None:
+        return
+    if request.message:
+        body = gettext_lazy(
+            "%(name)s (%(organisation)s) asks you for a 1:1 meeting at %(event)s.\n\n"
+            "%(message)s\n\nAnswer it in your meeting inbox."
+        )
+    else:
+        body = gettext_lazy(
+            "%(name)s (%(organisation)s) asks you for a 1:1 meeting at %(event)s.\n\n"
+            "Answer it in your meeting inbox."
+        )
+    notify(
+        users=[user],
+        kind=Kind.MEETING_REQUEST,
+        title=gettext_lazy("New meeting request from %(name)s"),
+        body=body,
+        params={
+            "name": request.sender.person.full_name,
+            "organisation": request.sender.organisation.name,
+            "event": request.event.local_name,
+            "message": request.message,
+        },
+        link=_link("events:inbox", request.event),
+    )
 
 
 def notify_request_answered(request: MeetingRequest) -> None:
-    def build():
-        if request.status == MeetingRequest.Status.ACCEPTED:
-            text = _("%(name)s accepted your meeting request.")
-        else:
-            text = _("%(name)s declined your meeting request.")
-        return _("Your meeting request was answered"), [
-            text % {"name": request.recipient.person.full_name}
-        ]
+    user = _user(request.sender)
+    if user is None:
+        return
+    if request.status == MeetingRequest.Status.ACCEPTED:
+        title = gettext_lazy("%(name)s accepted your meeting request")
+        body = gettext_lazy("%(name)s accepted your meeting request at %(event)s.")
+    else:
+        title = gettext_lazy("%(name)s declined your meeting request")
+        body = gettext_lazy("%(name)s declined your meeting request at %(event)s.")
+    notify(
+        users=[user],
+        kind=Kind.MEETING_ANSWER,
+        title=title,
+        body=body,
+        params={"name": request.recipient.person.full_name, "event": request.event.local_name},
+        link=_link("events:inbox", request.event),
+    )
 
-    _later(request.sender, build)
+
+def notify_requests_expired(requests: list[MeetingRequest]) -> None:
+    """Both sides of each request that expired unanswered (kind ``deadline``)."""
+    for request in requests:
+        params = {
+            "sender": request.sender.person.full_name,
+            "recipient": request.recipient.person.full_name,
+            "event": request.event.local_name,
+        }
+        link = _link("events:inbox", request.event)
+        sender, recipient = _user(request.sender), _user(request.recipient)
+        if sender is not None:
+            notify(
+                users=[sender],
+                kind=Kind.DEADLINE,
+                title=gettext_lazy("Your meeting request to %(recipient)s expired"),
+                body=gettext_lazy(
+                    "%(recipient)s did not answer your meeting request at %(event)s before "
+                    "the deadline."
+                ),
+                params=params,
+                link=link,
+            )
+        if recipient is not None:
+            notify(
+                users=[recipient],
+                kind=Kind.DEADLINE,
+                title=gettext_lazy("The meeting request of %(sender)s expired"),
+                body=gettext_lazy(
+                    "The deadline for answering meeting requests at %(event)s has passed; "
+                    "the request of %(sender)s expired unanswered."
+                ),
+                params=params,
+                link=link,
+            )
 
 
 def notify_meeting(meeting: Meeting, registrations, *, changed: bool = False) -> None:
-    block = meeting.block
+    """Each participant of ``meeting``: confirmed, or changed/cancelled (kind ``schedule``)."""
+    registrations = list(registrations)
+    event = meeting.block.event
     for registration in registrations:
+        user = _user(registration)
+        if user is None:
+            continue
         others = [r for r in registrations if r.pk != registration.pk]
-
-        def build(others=others):
-            subject = _("Your meeting has changed") if changed else _("Your meeting is confirmed")
-            start = timezone.localtime(block.slot_start(meeting.slot))
-            line = _("%(time)s, table %(table)s, with %(people)s.") % {
-                "time": start.strftime("%Y-%m-%d %H:%M %Z"),
-                "table": meeting.table,
-                "people": ", ".join(
-                    f"{r.person.full_name} ({r.organisation.name})" for r in others
-                ),
-            }
-            return subject, [line]
-
-        _later(registration, build)
+        with translation.override(_language(user)):
+            line = _meeting_line(meeting, user, registration, others)
+        if meeting.status == Meeting.Status.CANCELLED:
+            title = gettext_lazy("Your meeting was cancelled")
+            body = gettext_lazy("This meeting at %(event)s is cancelled:\n\n%(meeting)s")
+        elif changed:
+            title = gettext_lazy("Your meeting has changed")
+            body = gettext_lazy("Your meeting at %(event)s is now:\n\n%(meeting)s")
+        else:
+            title = gettext_lazy("Your meeting is confirmed")
+            body = gettext_lazy("Your meeting at %(event)s:\n\n%(meeting)s")
+        notify(
+            users=[user],
+            kind=Kind.SCHEDULE,
+            title=title,
+            body=body,
+            params={"event": event.local_name, "meeting": line},
+            link=_link("events:agenda", event),
+        )
 
 
 def notify_schedule_published(block: MeetingBlock, meetings_by_registration: dict) -> None:
+    """Each participant gets their meetings of the published block (kind ``schedule``)."""
+    event = block.event
     for registration, meetings in meetings_by_registration.items():
-
-        def build(meetings=meetings, registration=registration):
+        user = _user(registration)
+        if user is None:
+            continue
+        with translation.override(_language(user)):
             lines = [
-                _("The meeting schedule of %(block)s is published. Your meetings:")
-                % {"block": block.name}
-            ]
-            for meeting in meetings:
-                others = [
-                    s.registration
-                    for s in meeting.seats.all()
-                    if s.registration_id != registration.pk
-                ]
-                start = timezone.localtime(block.slot_start(meeting.slot))
-                lines.append(
-                    _("%(time)s, table %(table)s, with %(people)s.")
-                    % {
-                        "time": start.strftime("%Y-%m-%d %H:%M %Z"),
-                        "table": meeting.table,
-                        "people": ", ".join(
-                            f"{r.person.full_name} ({r.organisation.name})" for r in others
-                        ),
-                    }
+                _meeting_line(
+                    meeting,
+                    user,
+                    registration,
+                    [
+                        s.registration
+                        for s in meeting.seats.all()
+                        if s.registration_id != registration.pk
+                    ],
                 )
-            return _("Your meeting schedule"), lines
-
-        _later(registration, build)
+                for meeting in sorted(meetings, key=lambda m: (m.slot, m.table))
+            ]
+        notify(
+            users=[user],
+            kind=Kind.SCHEDULE,
+            title=gettext_lazy("Your meeting schedule for %(block)s"),
+            body=gettext_lazy(
+                "The meeting schedule of %(block)s is published. Your meetings:\n\n%(meetings)s"
+            ),
+            params={"block": block.name, "meetings": "\n\n".join(lines)},
+            link=_link("events:agenda", event),
+        )

@@ -393,17 +393,33 @@ def meeting_request_cancel(*, request: MeetingRequest, by) -> MeetingRequest:
     request.status = MeetingRequest.Status.CANCELLED
     request.save(update_fields=["status"])
     for meeting in request.meetings.exclude(status=Meeting.Status.CANCELLED):
+        registrations = list(meeting.participants.select_related("person__user", "organisation"))
         _cancel(meeting)
+        notifications.notify_meeting(meeting, registrations, changed=True)
     audit(actor=by, action="event.request_cancel", obj=request)
     return request
 
 
 def meeting_requests_expire_due(*, now: dt.datetime | None = None) -> int:
-    """Mark pending requests past their deadline as expired; returns how many."""
+    """Mark pending requests past their deadline as expired and tell both sides (kind
+    ``deadline``); returns how many. A request answered meanwhile is left alone."""
     now = now or timezone.now()
-    return MeetingRequest.objects.filter(
+    due = MeetingRequest.objects.filter(
         status=MeetingRequest.Status.PENDING, expires_at__isnull=False, expires_at__lte=now
-    ).update(status=MeetingRequest.Status.EXPIRED)
+    )
+    with transaction.atomic():
+        expired = list(
+            due.select_for_update(of=("self",)).select_related(
+                "event", "sender__person__user", "recipient__person__user"
+            )
+        )
+        if not expired:
+            return 0
+        MeetingRequest.objects.filter(pk__in=[r.pk for r in expired]).update(
+            status=MeetingRequest.Status.EXPIRED
+        )
+        notifications.notify_requests_expired(expired)
+    return len(expired)
 
 
 # --- meetings ------------------------------------------------------------------------------
