@@ -1,4 +1,5 @@
-"""Reading and checking spreadsheets of organisations, people, opportunities and agreements.
+"""Reading and checking spreadsheets of organisations, people, opportunities, agreements and
+event registrations.
 
 No database access: ``read_table`` turns an .xlsx or .csv file into a header and rows, and
 ``validate`` checks every row against the column specification of a kind, returning clean
@@ -54,6 +55,11 @@ class ImportContext:
 
     sectors: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()
+    # Registrations: events by slug or id → event id; people by external id or e-mail (lower
+    # case) → person id; e-mail addresses that more than one person shares.
+    events: dict[str, int] = field(default_factory=dict)
+    people: dict[str, int] = field(default_factory=dict)
+    ambiguous_people: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -314,6 +320,20 @@ def _currency(value) -> str:
     return text
 
 
+PARTICIPANT_TYPES = (
+    "enterprise_executive",
+    "government_official",
+    "association",
+    "service_provider",
+    "media",
+)
+REGISTRATION_STATUSES = ("pending", "approved", "declined")
+
+
+def _yes_by_default(value) -> bool:
+    return True if value is None or str(value).strip() == "" else parse_bool(value)
+
+
 COLUMNS: dict[str, list[Column]] = {
     "organisations": [
         Column("external_id", _text(100), required=True),
@@ -379,6 +399,16 @@ COLUMNS: dict[str, list[Column]] = {
         Column("signing_place", _text(200)),
         Column("signing_event", _text(200)),
     ],
+    "registrations": [
+        Column("external_id", _text(100), required=True),
+        Column("event", _text(120), required=True),
+        Column("person", _text(254), required=True),
+        Column("organisation", _text(220)),
+        Column("participant_type", _choice(PARTICIPANT_TYPES), required=True),
+        Column("takes_meetings", _yes_by_default),
+        Column("status", _choice(REGISTRATION_STATUSES, "approved")),
+        Column("consent_listed", parse_bool),
+    ],
 }
 KINDS = tuple(COLUMNS)
 
@@ -440,6 +470,46 @@ def _cross_checks(report: ImportReport, row: int, record: dict, context: ImportC
             report.add_error(row, "budget_max", _("The upper end is below the lower end."))
     if kind == "agreements":
         _check_parties(report, row, record, context)
+    if kind == "registrations":
+        _check_registration(report, row, record, context)
+
+
+def _check_registration(
+    report: ImportReport, row: int, record: dict, context: ImportContext
+) -> None:
+    """Resolve the event and the person (``event_id``, ``person_id`` on the record)."""
+    event = record.get("event")
+    if event:
+        record["event_id"] = context.events.get(event)
+        if record["event_id"] is None:
+            report.add_error(
+                row, "event", _("Unknown event “%(value)s”; use its slug.") % {"value": event}
+            )
+    person = record.get("person")
+    if person:
+        key = person.lower() if "@" in person else person
+        record["person_id"] = context.people.get(key)
+        if key in context.ambiguous_people:
+            report.add_error(
+                row,
+                "person",
+                _("Several people share the e-mail address “%(value)s”; use an external id.")
+                % {"value": person},
+            )
+        elif record["person_id"] is None:
+            report.add_error(
+                row,
+                "person",
+                _("Unknown person “%(value)s”; import the people first.") % {"value": person},
+            )
+    organisation = record.get("organisation")
+    if organisation and organisation not in context.organisations:
+        report.add_error(
+            row,
+            "organisation",
+            _("Unknown organisation “%(value)s”; import the organisations first.")
+            % {"value": organisation},
+        )
 
 
 def _check_parties(report: ImportReport, row: int, record: dict, context: ImportContext) -> None:
@@ -493,6 +563,7 @@ def validate(
         return report
     columns = [c for c in COLUMNS[kind] if c.name in positions]
     seen: dict[str, int] = {}
+    seen_registrations: dict[tuple[int, int], int] = {}
     for offset, values in enumerate(rows):
         row = offset + 2
         if not any(v not in (None, "") and str(v).strip() for v in values):
@@ -523,6 +594,17 @@ def validate(
             else:
                 seen[external_id] = row
         _cross_checks(report, row, record, context)
+        if record.get("event_id") and record.get("person_id"):
+            pair = (record["event_id"], record["person_id"])
+            if pair in seen_registrations:
+                report.add_error(
+                    row,
+                    "person",
+                    _("This person is registered for the event on row %(first)s already.")
+                    % {"first": seen_registrations[pair]},
+                )
+            else:
+                seen_registrations[pair] = row
         report.records.append(record)
         if progress is not None and report.rows_read % 1000 == 0:
             progress(report.rows_read)

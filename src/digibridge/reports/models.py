@@ -14,6 +14,7 @@ class ImportedRecord(models.Model):
         PERSON = "people", _("People")
         OPPORTUNITY = "opportunities", _("Opportunities")
         AGREEMENT = "agreements", _("Agreements")
+        REGISTRATION = "registrations", _("Event registrations")
 
     kind = models.CharField(max_length=20, choices=Kind)
     external_id = models.CharField(max_length=100)

@@ -79,11 +79,41 @@ def _organisation_refs() -> dict[str, int]:
     return refs
 
 
+def _people_refs() -> tuple[dict[str, int], frozenset[str]]:
+    """People rows may refer to: by imported external id, else by e-mail (lower case); and the
+    e-mail addresses shared by several people, which cannot say who is meant."""
+    refs: dict[str, int] = {}
+    shared: set[str] = set()
+    for pk, email in Person.objects.exclude(email="").values_list("pk", "email"):
+        key = email.lower()
+        if key in refs and refs[key] != pk:
+            shared.add(key)
+        refs[key] = pk
+    refs.update(_mapping(ImportedRecord.Kind.PERSON))
+    return refs, frozenset(shared)
+
+
+def _event_refs() -> dict[str, int]:
+    from digibridge.events.models import Event
+
+    refs: dict[str, int] = {}
+    for pk, slug in Event.objects.values_list("pk", "slug"):
+        refs[str(pk)] = pk
+        refs[slug] = pk
+    return refs
+
+
 def import_context(kind: str) -> importing.ImportContext:
     sectors = frozenset(Sector.objects.values_list("slug", flat=True))
     if kind == "organisations":
         return importing.ImportContext(sectors=sectors)
-    return importing.ImportContext(sectors=sectors, organisations=frozenset(_organisation_refs()))
+    context = importing.ImportContext(
+        sectors=sectors, organisations=frozenset(_organisation_refs())
+    )
+    if kind == "registrations":
+        context.events = _event_refs()
+        context.people, context.ambiguous_people = _people_refs()
+    return context
 
 
 def import_file(
@@ -112,6 +142,8 @@ def import_file(
         )
     except importing.ImportFileError as exc:
         raise DomainError(str(exc), field="file") from exc
+    if kind == "registrations":
+        check_registrations(report)
     outcome = ImportOutcome(report=report, dry_run=dry_run)
     if report.ok and not dry_run:
         outcome.created, outcome.updated = import_records(report, by=by, progress=progress)
@@ -131,6 +163,7 @@ def import_records(
         "people": _import_people,
         "opportunities": _import_opportunities,
         "agreements": _import_agreements,
+        "registrations": _import_registrations,
     }[report.kind]
     say = progress or (lambda stage, done, total: None)
     created, updated = writer(report.records, say)
@@ -470,6 +503,182 @@ def _import_agreements(records: list[dict], say) -> tuple[int, int]:
         ),
         batch_size=BATCH,
     )
+    _remember(kind, pairs)
+    say("write", len(records), len(records))
+    return len(new), len(existing)
+
+
+# --- event registrations -----------------------------------------------------------------
+
+REGISTRATION_FIELDS = [
+    "event_id",
+    "person_id",
+    "organisation_id",
+    "participant_type",
+    "takes_meetings",
+    "consent_listed",
+    "status",
+    "decided_at",
+]
+
+
+def _registration_targets(records: list[dict]) -> dict[int, int]:
+    """Row → the registration it will write: the one its external id made before, else the
+    person's registration for the event that exists already (adopted, never duplicated)."""
+    from digibridge.events.models import Registration
+
+    mapping = _mapping(ImportedRecord.Kind.REGISTRATION)
+    wanted = {
+        r["external_id"]: mapping[r["external_id"]] for r in records if r["external_id"] in mapping
+    }
+    alive = _alive(Registration, wanted.values())
+    by_pair: dict[tuple[int, int], int] = {}
+    event_ids = {r["event_id"] for r in records}
+    for chunk in _chunks(sorted(event_ids), 500):
+        by_pair.update(
+            ((e, p), pk)
+            for pk, e, p in Registration.objects.filter(event_id__in=chunk).values_list(
+                "pk", "event_id", "person_id"
+            )
+        )
+    targets = {}
+    for record in records:
+        pk = wanted.get(record["external_id"])
+        if pk is None or pk not in alive:
+            pk = by_pair.get((record["event_id"], record["person_id"]))
+        if pk is not None:
+            targets[record["_row"]] = pk
+    return targets
+
+
+def check_registrations(report: importing.ImportReport, *, lock: bool = False) -> None:
+    """What needs the database: a registration moved onto a person who has one for that event
+    already, and the events' capacity (approved registrations), reported on the rows that go
+    over it. ``lock`` holds the events' rows while counting (when writing)."""
+    from digibridge.events.models import Event, Registration
+
+    records = [r for r in report.records if r.get("event_id") and r.get("person_id")]
+    if not records:
+        return
+    targets = _registration_targets(records)
+    current = {
+        pk: (event_id, person_id, status)
+        for chunk in _chunks(sorted(set(targets.values())), 5000)
+        for pk, event_id, person_id, status in Registration.objects.filter(
+            pk__in=chunk
+        ).values_list("pk", "event_id", "person_id", "status")
+    }
+    events_qs = Event.objects.filter(pk__in={r["event_id"] for r in records}).order_by("pk")
+    if lock:
+        events_qs = events_qs.select_for_update()
+    events = {e.pk: e for e in events_qs.only("pk", "name", "capacity")}
+    for record in records:
+        pk = targets.get(record["_row"])
+        pair = (record["event_id"], record["person_id"])
+        if pk is not None and current[pk][:2] != pair:
+            clash = Registration.objects.filter(event_id=pair[0], person_id=pair[1]).exclude(pk=pk)
+            if clash.exists():
+                report.add_error(
+                    record["_row"],
+                    "person",
+                    _("This person has another registration for the event already."),
+                )
+    limited = {pk: e for pk, e in events.items() if e.capacity is not None}
+    if not limited:
+        return
+    approved: dict[int, set[int]] = {pk: set() for pk in limited}
+    for event_id, person_id in Registration.objects.filter(
+        event_id__in=list(limited), status=Registration.Status.APPROVED
+    ).values_list("event_id", "person_id"):
+        approved[event_id].add(person_id)
+    # The file decides the status of every registration it names: take them out first; then
+    # the people approved already keep their places, and new approvals fill the rest in row
+    # order, so that the rows that go over the capacity are the ones reported.
+    holding = set()
+    for record in records:
+        pk = targets.get(record["_row"])
+        if pk is not None and current[pk][0] in approved:
+            if current[pk][1] in approved[current[pk][0]]:
+                holding.add(record["_row"])
+            approved[current[pk][0]].discard(current[pk][1])
+        if record["event_id"] in approved:
+            approved[record["event_id"]].discard(record["person_id"])
+    for record in sorted(records, key=lambda r: (r["_row"] not in holding, r["_row"])):
+        event = limited.get(record["event_id"])
+        if event is None or record.get("status", "approved") != "approved":
+            continue
+        places = approved[event.pk]
+        places.add(record["person_id"])
+        if len(places) > event.capacity:
+            report.add_error(
+                record["_row"],
+                "status",
+                _(
+                    "The event “%(event)s” is full: %(capacity)s places; approve fewer "
+                    "registrations or raise its capacity."
+                )
+                % {"event": event.name, "capacity": event.capacity},
+            )
+    report.errors.sort(key=lambda error: error.row)
+
+
+def _import_registrations(records: list[dict], say) -> tuple[int, int]:
+    from digibridge.events.models import Registration
+
+    kind = ImportedRecord.Kind.REGISTRATION
+    report = importing.ImportReport(kind="registrations", records=records)
+    check_registrations(report, lock=True)  # again, under the events' row locks
+    if report.errors:
+        raise DomainError(str(report.errors[0]))
+    organisations = _organisation_refs()
+    person_orgs = {}
+    for chunk in _chunks(sorted({r["person_id"] for r in records}), 5000):
+        person_orgs.update(Person.objects.filter(pk__in=chunk).values_list("pk", "organisation_id"))
+    targets = _registration_targets(records)
+    decided = {}
+    for chunk in _chunks(sorted(set(targets.values())), 5000):
+        decided.update(
+            (pk, (status, decided_at))
+            for pk, status, decided_at in Registration.objects.filter(pk__in=chunk).values_list(
+                "pk", "status", "decided_at"
+            )
+        )
+    now = timezone.now()
+
+    def values(record, pk=None):
+        status = record.get("status") or Registration.Status.APPROVED
+        before = decided.get(pk)
+        if status == Registration.Status.PENDING:
+            decided_at = None
+        elif before is not None and before[0] == status:
+            decided_at = before[1]
+        else:
+            decided_at = now
+        organisation = record.get("organisation")
+        return {
+            "event_id": record["event_id"],
+            "person_id": record["person_id"],
+            "organisation_id": organisations[organisation]
+            if organisation
+            else person_orgs[record["person_id"]],
+            "participant_type": record["participant_type"],
+            "takes_meetings": record.get("takes_meetings", True),
+            "consent_listed": bool(record.get("consent_listed", False)),
+            "status": status,
+            "decided_at": decided_at,
+        }
+
+    new = [r for r in records if r["_row"] not in targets]
+    objects = [Registration(**values(r)) for r in new]
+    Registration.objects.bulk_create(objects, batch_size=BATCH)
+    existing = [(r, targets[r["_row"]]) for r in records if r["_row"] in targets]
+    _update_rows(
+        Registration,
+        REGISTRATION_FIELDS,
+        [Registration(pk=pk, **values(r, pk)) for r, pk in existing],
+    )
+    pairs = [(r["external_id"], o.pk) for r, o in zip(new, objects, strict=True)]
+    pairs += [(r["external_id"], pk) for r, pk in existing]
     _remember(kind, pairs)
     say("write", len(records), len(records))
     return len(new), len(existing)

@@ -12,7 +12,8 @@ from digibridge.reports import importing, services
 
 class Command(BaseCommand):
     help = (
-        "Import organisations, people, opportunities or agreements from an .xlsx or .csv file. "
+        "Import organisations, people, opportunities, agreements or event registrations from an "
+        ".xlsx or .csv file. "
         "All or nothing: a file with any error imports nothing and every error is listed. "
         "Rows with an external_id imported before are updated, not duplicated."
     )
