@@ -370,7 +370,12 @@ def test_close_due_notifies_both_sides(
     rfq.refresh_from_db()
     later.refresh_from_db()
     assert rfq.status == Rfq.Status.CLOSED and later.status == Rfq.Status.OPEN
-    assert sorted(m.to[0] for m in mailoutbox) == [member.email, stranger.email]
+    # the requester hears it as news about responses (in-app and e-mail by default), the
+    # supplier as a deadline (in-app by default)
+    assert [m.to[0] for m in mailoutbox] == [stranger.email]
+    closing = stranger.notifications.get(title__contains="closed")
+    assert closing.kind == "response" and "1 response arrived" in closing.body
+    assert "closed" in member.notifications.get(kind="deadline").title
     assert svc.rfq_close_due() == 0
 
 
@@ -461,6 +466,9 @@ def test_opening_notifies_invited_and_matching_suppliers(
         svc.rfq_open(
             opportunity=request, by=stranger, response_deadline=_future(), invited=[invited.org]
         )
-    recipients = sorted(m.to[0] for m in mailoutbox)
-    assert invited.email in recipients and member.email in recipients
-    assert stranger.email not in recipients
+    # invited: an invitation (in-app and e-mail by default); matching: a match (in-app only)
+    assert [m.to[0] for m in mailoutbox] == [invited.email]
+    assert invited.notifications.get().kind == "invitation"
+    match = member.notifications.get()
+    assert match.kind == "match" and "Hangzhou Example Robotics" in match.title
+    assert not stranger.notifications.exists()

@@ -11,7 +11,11 @@ Rules, enforced here and nowhere else:
   (they cannot see it yet, see ``orders_selectors``);
 - an award records a contract/order ``Agreement`` between the two organisations (proposed, or
   signed when the buyer says so) and a ``FollowUp`` about it for the centre's operators; the
-  response keeps the links.
+  response keeps the links;
+- the rules of an open request change only in the suppliers' favour: the deadline moves later,
+  the cap rises, and only before the deadline;
+- everyone concerned is told through ``orders_notices`` (outreach's ``notify``: preferences,
+  languages, e-mail after commit), never with a direct e-mail.
 """
 
 from __future__ import annotations
@@ -20,18 +24,18 @@ import datetime as dt
 import logging
 from typing import Any
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from digibridge.accounts.services import audit
 from digibridge.common.errors import DomainError, PermissionDeniedError
 from digibridge.common.parsing import full_clean_or_error, parse_decimal
-from digibridge.directory.models import NetworkMembership, Organisation, OrganisationMember
+from digibridge.directory.models import NetworkMembership, Organisation
 from digibridge.directory.selectors import can_act_for, is_operator
 
+from . import orders_notices as notices
 from .models import (
     Clarification,
     ExchangeRate,
@@ -42,6 +46,7 @@ from .models import (
     RfqQuestion,
     RfqResponse,
 )
+from .orders_notices import format_deadline
 from .services import detect_language
 
 logger = logging.getLogger(__name__)
@@ -54,14 +59,6 @@ _NO = {"no", "false", "0", "off", "n", "否"}
 
 
 # --- helpers -----------------------------------------------------------------------------
-
-
-def format_deadline(moment: dt.datetime) -> str:
-    """The deadline in the reader's time zone, with the zone's name so nobody misreads it."""
-    local = timezone.localtime(moment)
-    return (
-        f"{formats.date_format(local, 'DATETIME_FORMAT')} ({timezone.get_current_timezone_name()})"
-    )
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
@@ -149,7 +146,8 @@ def rfq_open(
 ) -> Rfq:
     """Open a published request for responses until ``response_deadline`` (an aware datetime;
     a naive one is read in the current time zone). With ``notify``, invited and best-matching
-    suppliers are e-mailed once the transaction commits."""
+    suppliers are told by a background task once the transaction commits (the engine's ranking
+    is too slow for the request)."""
     if not can_act_for(by, opportunity.owner):
         raise PermissionDeniedError(_("Only the requester and operators can do this."))
     if opportunity.kind != Opportunity.Kind.REQUEST:
@@ -207,10 +205,12 @@ def _notify_suppliers_later(rfq_id: int, user_id: int) -> None:
 MATCHED_SUPPLIERS_NOTIFIED = 5
 
 
-def rfq_suppliers_to_notify(*, rfq: Rfq, viewer) -> list[Organisation]:
-    """Invited organisations, plus (unless only invited ones may respond) the owners of the
-    offers the engine ranks best for the request; only those allowed to respond."""
-    organisations = {o.pk: o for o in rfq.invited.all()}
+def rfq_suppliers_to_notify(*, rfq: Rfq, viewer) -> tuple[list[Organisation], list[Organisation]]:
+    """(invited organisations, owners of the offers the engine ranks best for the request
+    that were not invited — none when only invited ones may respond); only those allowed to
+    respond."""
+    invited = {o.pk: o for o in rfq.invited.all()}
+    matched: dict[int, Organisation] = {}
     if rfq.eligibility != Rfq.Eligibility.INVITED:
         from digibridge.matching.selectors import matches_for
 
@@ -218,21 +218,26 @@ def rfq_suppliers_to_notify(*, rfq: Rfq, viewer) -> list[Organisation]:
             opportunity=rfq.opportunity, viewer=viewer, k=MATCHED_SUPPLIERS_NOTIFIED
         )
         for view in found.matches:
-            if view.opportunity.kind == Opportunity.Kind.OFFER:
-                organisations.setdefault(view.opportunity.owner_id, view.opportunity.owner)
-    return [o for o in organisations.values() if eligibility_problem(rfq, o) is None]
+            owner_id = view.opportunity.owner_id
+            if view.opportunity.kind == Opportunity.Kind.OFFER and owner_id not in invited:
+                matched.setdefault(owner_id, view.opportunity.owner)
+    return (
+        [o for o in invited.values() if eligibility_problem(rfq, o) is None],
+        [o for o in matched.values() if eligibility_problem(rfq, o) is None],
+    )
 
 
 def rfq_notify_suppliers(*, rfq: Rfq, viewer) -> int:
-    """E-mail the members of the suppliers from ``rfq_suppliers_to_notify``, each in their
-    language and separately; returns how many messages were sent."""
-    return _mail_suppliers(rfq, rfq_suppliers_to_notify(rfq=rfq, viewer=viewer))
+    """Tell the members of the suppliers from ``rfq_suppliers_to_notify``: invited ones as an
+    invitation, matching ones as a match; returns how many users were told."""
+    invited, matched = rfq_suppliers_to_notify(rfq=rfq, viewer=viewer)
+    return notices.request_opened(rfq=rfq, invited=invited, matched=matched)
 
 
 @transaction.atomic
 def rfq_invite(*, rfq: Rfq, organisations, by) -> list[Organisation]:
     """Invite more suppliers while the request takes responses (the requester or an
-    operator). Newly invited organisations are told by e-mail after the commit; returns them."""
+    operator). Newly invited organisations are told (kind invitation); returns them."""
     _require_manage(by, rfq)
     rfq = Rfq.objects.select_for_update().get(pk=rfq.pk)
     if not rfq.accepts_responses:
@@ -247,36 +252,94 @@ def rfq_invite(*, rfq: Rfq, organisations, by) -> list[Organisation]:
         raise DomainError(_("Choose organisations that are not invited yet."), field="invited")
     rfq.invited.add(*new)
     audit(actor=by, action="rfq.invite", obj=rfq, organisations=[o.pk for o in new])
-    transaction.on_commit(lambda: _mail_suppliers(rfq, new))
+    notices.request_opened(rfq=rfq, invited=new)
     return new
 
 
-def _mail_suppliers(rfq: Rfq, organisations) -> int:
-    from django.utils.translation import override
+UNCHANGED: Any = object()
 
-    sent = 0
-    for organisation in organisations:
-        for membership in OrganisationMember.objects.filter(
-            organisation=organisation
-        ).select_related("user"):
-            user = membership.user
-            if not user.email or not user.is_active:
-                continue
-            with override(user.language):
-                subject = _("A request for responses that fits %(supplier)s") % {
-                    "supplier": organisation.name
-                }
-                body = _(
-                    "%(requester)s asks for responses to “%(title)s” until %(deadline)s. "
-                    "Open it on the platform to respond."
-                ) % {
-                    "requester": rfq.opportunity.owner.name,
-                    "title": rfq.opportunity.title,
-                    "deadline": format_deadline(rfq.response_deadline),
-                }
-            send_mail(subject, body, None, [user.email])
-            sent += 1
-    return sent
+
+@transaction.atomic
+def rfq_change_rules(
+    *,
+    rfq: Rfq,
+    by,
+    response_deadline: dt.datetime | None = None,
+    max_responses: Any = UNCHANGED,
+    budget_visible: bool | None = None,
+) -> Rfq:
+    """Change the rules of a request while it takes responses (the requester or an operator).
+
+    Only in the suppliers' favour, so that nobody who planned around the announced rules loses
+    by the change: ``response_deadline`` moves later (never earlier, never into the past; the
+    24-hour notice goes out again for the new deadline), ``max_responses`` rises (``None``
+    lifts the cap). ``budget_visible`` may go either way. Arguments left out stay as they are.
+    Once the deadline has passed, the request is closed or a response awarded, nothing
+    changes. Suppliers who were invited or responded are told what changed; audit-logged."""
+    _require_manage(by, rfq)
+    rfq = Rfq.objects.select_for_update(of=("self",)).select_related("opportunity").get(pk=rfq.pk)
+    if not rfq.accepts_responses or rfq.responses.filter(status=RS.AWARDED).exists():
+        raise DomainError(_("The rules can only be changed while the request takes responses."))
+    changes: dict[str, tuple[Any, Any]] = {}
+    if response_deadline is not None:
+        response_deadline = _aware(response_deadline)
+        if response_deadline <= timezone.now():
+            raise DomainError(
+                _("The deadline for responses must be in the future."), field="response_deadline"
+            )
+        if response_deadline < rfq.response_deadline:
+            raise DomainError(
+                _("The deadline can only be extended: it is %(deadline)s now.")
+                % {"deadline": format_deadline(rfq.response_deadline)},
+                field="response_deadline",
+            )
+        if response_deadline != rfq.response_deadline:
+            changes["response_deadline"] = (rfq.response_deadline, response_deadline)
+    if max_responses is not UNCHANGED:
+        if max_responses is not None:
+            try:
+                max_responses = int(max_responses)
+            except (TypeError, ValueError) as exc:
+                raise DomainError(
+                    _("Enter a whole number of responses."), field="max_responses"
+                ) from exc
+            current = rfq.max_responses
+            if current is None or max_responses < current:
+                raise DomainError(
+                    _("The cap on responses can only be raised.")
+                    if current is not None
+                    else _("This request takes any number of responses; a cap cannot be added."),
+                    field="max_responses",
+                )
+        if max_responses != rfq.max_responses:
+            changes["max_responses"] = (rfq.max_responses, max_responses)
+    if budget_visible is not None and bool(budget_visible) != rfq.budget_visible:
+        changes["budget_visible"] = (rfq.budget_visible, bool(budget_visible))
+    if not changes:
+        raise DomainError(_("Nothing to change: these are the current rules."))
+    fields = []
+    if "response_deadline" in changes:
+        rfq.response_deadline = changes["response_deadline"][1]
+        rfq.deadline_reminded_at = None
+        fields += ["response_deadline", "deadline_reminded_at"]
+    if "max_responses" in changes:
+        rfq.max_responses = changes["max_responses"][1]
+        fields.append("max_responses")
+    if "budget_visible" in changes:
+        rfq.budget_visible = changes["budget_visible"][1]
+        fields.append("budget_visible")
+    rfq.save(update_fields=fields)
+    audit(
+        actor=by,
+        action="rfq.change_rules",
+        obj=rfq,
+        changes={
+            key: [v.isoformat() if isinstance(v, dt.datetime) else v for v in pair]
+            for key, pair in changes.items()
+        },
+    )
+    notices.rules_changed(rfq=rfq, changes=changes, by=by)
+    return rfq
 
 
 # --- responses ---------------------------------------------------------------------------
@@ -409,6 +472,7 @@ def response_submit(
                     code="full",
                 )
     creating = response is None
+    arriving = creating or response.status == RS.WITHDRAWN
     if creating:
         response = RfqResponse(rfq=rfq, supplier=supplier)
     kind = data.get("kind") or RfqResponse.Kind.FULL
@@ -514,6 +578,8 @@ def response_submit(
     for upload in documents:
         _save_document(response, upload)
     audit(actor=by, action="rfq_response.submit" if creating else "rfq_response.edit", obj=response)
+    if arriving:
+        notices.response_received(response=response, by=by)
     return response
 
 
@@ -569,6 +635,7 @@ def response_shortlist(*, response: RfqResponse, by) -> RfqResponse:
     response.decline_reason = ""
     response.save(update_fields=["status", "decline_reason", "updated_at"])
     audit(actor=by, action="rfq_response.shortlist", obj=response)
+    notices.response_decided(response=response, by=by)
     return response
 
 
@@ -585,6 +652,7 @@ def response_decline(*, response: RfqResponse, by, reason: str) -> RfqResponse:
     response.decline_reason = reason[:500]
     response.save(update_fields=["status", "decline_reason", "updated_at"])
     audit(actor=by, action="rfq_response.decline", obj=response)
+    notices.response_decided(response=response, by=by)
     return response
 
 
@@ -603,16 +671,7 @@ def clarification_ask(*, response: RfqResponse, by, question: str) -> Clarificat
     full_clean_or_error(clarification, exclude=["response", "asked_by", "answered_by"])
     clarification.save()
     audit(actor=by, action="clarification.ask", obj=clarification)
-    recipients = list(
-        OrganisationMember.objects.filter(organisation_id=response.supplier_id)
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
-    )
-    if recipients:
-        subject = _("A question about your response to “%(title)s”") % {
-            "title": response.rfq.opportunity.title
-        }
-        transaction.on_commit(lambda: send_mail(subject, question, None, recipients))
+    notices.clarification_asked(clarification=clarification, by=by)
     return clarification
 
 
@@ -628,6 +687,7 @@ def clarification_answer(*, clarification: Clarification, by, answer: str) -> Cl
     full_clean_or_error(clarification, exclude=["response", "asked_by", "answered_by"])
     clarification.save()
     audit(actor=by, action="clarification.answer", obj=clarification)
+    notices.clarification_answered(clarification=clarification, by=by)
     return clarification
 
 
@@ -726,6 +786,7 @@ def response_award(
     response.follow_up = follow_up
     response.save(update_fields=["status", "awarded_at", "agreement", "follow_up", "updated_at"])
     audit(actor=by, action="rfq_response.award", obj=response, signed=bool(signed))
+    notices.response_decided(response=response, by=by)
     return response
 
 
@@ -755,51 +816,10 @@ def response_award_sign(
 # --- closing -----------------------------------------------------------------------------
 
 
-def _closing_notices(rfq: Rfq) -> list[tuple[str, str, list[str]]]:
-    title = rfq.opportunity.title
-    buyers = list(
-        OrganisationMember.objects.filter(organisation_id=rfq.opportunity.owner_id)
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
-    )
-    count = rfq.responses.exclude(status=RS.WITHDRAWN).count()
-    notices = []
-    if buyers:
-        notices.append(
-            (
-                _("Responses to “%(title)s” are closed") % {"title": title},
-                _("%(count)s responses arrived before the deadline; compare them now.")
-                % {"count": count},
-                buyers,
-            )
-        )
-    suppliers = list(
-        rfq.responses.exclude(status=RS.WITHDRAWN)
-        .exclude(submitted_by__isnull=True)
-        .exclude(submitted_by__email="")
-        .values_list("submitted_by__email", flat=True)
-    )
-    if suppliers:
-        notices.append(
-            (
-                _("Responses to “%(title)s” are closed") % {"title": title},
-                _("The requester is now comparing the responses; you will hear the outcome."),
-                suppliers,
-            )
-        )
-    return notices
-
-
-def _send_notices(notices) -> None:
-    for subject, body, recipients in notices:
-        for email in dict.fromkeys(recipients):  # one message each: recipients stay private
-            send_mail(subject, body, None, [email])
-
-
 def rfq_close_due(*, now: dt.datetime | None = None) -> int:
-    """Close every open request whose deadline has passed and notify both sides once the
-    closing is committed; returns how many were closed. Safe to run concurrently: each request
-    is locked and re-checked in its own transaction."""
+    """Close every open request whose deadline has passed and notify both sides (e-mails leave
+    once the closing is committed); returns how many were closed. Safe to run concurrently:
+    each request is locked and re-checked in its own transaction."""
     now = now or timezone.now()
     closed = 0
     due = list(
@@ -821,10 +841,44 @@ def rfq_close_due(*, now: dt.datetime | None = None) -> int:
             rfq.closed_at = now
             rfq.save(update_fields=["status", "closed_at"])
             audit(actor=None, action="rfq.close", obj=rfq)
-            notices = _closing_notices(rfq)
-            transaction.on_commit(lambda n=notices: _send_notices(n))
+            notices.request_closed(rfq=rfq)
             closed += 1
     return closed
+
+
+REMINDER_BEFORE = dt.timedelta(hours=24)
+
+
+def rfq_remind_due(*, now: dt.datetime | None = None) -> int:
+    """Send the "closes in 24 hours" notice for every open request whose deadline is less
+    than a day away and that has not had it for this deadline; returns how many requests.
+    Each request is locked and re-checked in its own transaction, so concurrent runs send it
+    once; extending the deadline clears the mark (see ``rfq_change_rules``)."""
+    now = now or timezone.now()
+    due = list(
+        Rfq.objects.filter(
+            status=Rfq.Status.OPEN,
+            deadline_reminded_at__isnull=True,
+            response_deadline__gt=now,
+            response_deadline__lte=now + REMINDER_BEFORE,
+        ).values_list("pk", flat=True)
+    )
+    reminded = 0
+    for pk in due:
+        with transaction.atomic():
+            rfq = (
+                Rfq.objects.select_for_update(of=("self",))
+                .select_related("opportunity__owner")
+                .filter(pk=pk, status=Rfq.Status.OPEN, deadline_reminded_at__isnull=True)
+                .first()
+            )
+            if rfq is None or rfq.response_deadline <= now:
+                continue
+            rfq.deadline_reminded_at = now
+            rfq.save(update_fields=["deadline_reminded_at"])
+            notices.deadline_approaching(rfq=rfq)
+            reminded += 1
+    return reminded
 
 
 # --- exchange rates ----------------------------------------------------------------------

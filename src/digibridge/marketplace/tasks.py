@@ -12,10 +12,18 @@ def expire_due_opportunities() -> int:
 
 @shared_task
 def close_due_requests_for_responses() -> int:
-    """Close requests whose response deadline has passed; both sides get an e-mail."""
+    """Close requests whose response deadline has passed; both sides are notified."""
     from .orders_services import rfq_close_due
 
     return rfq_close_due()
+
+
+@shared_task
+def remind_requests_closing_soon() -> int:
+    """Tell both sides of each request whose responses close within 24 hours (once)."""
+    from .orders_services import rfq_remind_due
+
+    return rfq_remind_due()
 
 
 @shared_task
