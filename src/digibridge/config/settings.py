@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "digibridge.common.middleware.TimezoneMiddleware",
+    "digibridge.common.middleware.ApiNumberRangeMiddleware",
 ]
 
 ROOT_URLCONF = "digibridge.config.urls"
@@ -140,7 +141,10 @@ LOGOUT_REDIRECT_URL = "common:home"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": int(os.environ.get("DIGIBRIDGE_PASSWORD_MIN_LENGTH", "12"))},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -188,10 +192,55 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("DIGIBRIDGE_FROM_EMAIL", "DigiBridge <noreply@localhost>")
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("DIGIBRIDGE_SECURE_COOKIES")
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Served over HTTPS (DIGIBRIDGE_HTTPS, or the older DIGIBRIDGE_SECURE_COOKIES): secure cookies,
+# HSTS, and plain-HTTP requests redirected. Off by default because the embedded server answers
+# plain HTTP on 127.0.0.1; never on with DEBUG. See docs/security.md.
+HTTPS = env_bool("DIGIBRIDGE_HTTPS", env_bool("DIGIBRIDGE_SECURE_COOKIES")) and not DEBUG
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS and env_bool("DIGIBRIDGE_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]  # probes from inside the network
+SECURE_HSTS_SECONDS = int(os.environ.get("DIGIBRIDGE_HSTS_SECONDS", "31536000")) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DIGIBRIDGE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("DIGIBRIDGE_HSTS_PRELOAD")
+# Behind a reverse proxy that terminates TLS: trust its X-Forwarded-Proto (opt-in, since a
+# client could send the header itself when there is no proxy) and its X-Forwarded-For.
+if env_bool("DIGIBRIDGE_BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+DIGIBRIDGE_TRUSTED_PROXIES = int(
+    os.environ.get(
+        "DIGIBRIDGE_TRUSTED_PROXIES", "1" if env_bool("DIGIBRIDGE_BEHIND_PROXY") else "0"
+    )
+)
+# Content-Security-Policy: "enforce", "report-only" or "off"; DIGIBRIDGE_CSP replaces the policy
+# ("{nonce}" stands for the response's nonce).
+DIGIBRIDGE_CSP_MODE = os.environ.get("DIGIBRIDGE_CSP_MODE", "enforce")
+DIGIBRIDGE_CSP = os.environ.get("DIGIBRIDGE_CSP", "")
+# Log-in throttling (accounts/throttle.py): failures per account and per client address within
+# the window lock it for the lock-out period. The address limit is higher: at an event venue
+# many people share one address.
+DIGIBRIDGE_LOGIN_MAX_FAILURES = int(os.environ.get("DIGIBRIDGE_LOGIN_MAX_FAILURES", "5"))
+DIGIBRIDGE_LOGIN_MAX_FAILURES_PER_IP = int(
+    os.environ.get("DIGIBRIDGE_LOGIN_MAX_FAILURES_PER_IP", "50")
+)
+DIGIBRIDGE_LOGIN_FAILURE_WINDOW = int(os.environ.get("DIGIBRIDGE_LOGIN_FAILURE_WINDOW", "900"))
+DIGIBRIDGE_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("DIGIBRIDGE_LOGIN_LOCKOUT_SECONDS", "900"))
+# Two-factor authentication: mandatory for operators and administrators when on.
+DIGIBRIDGE_OPERATOR_2FA_REQUIRED = env_bool("DIGIBRIDGE_OPERATOR_2FA_REQUIRED")
+AUTHENTICATION_BACKENDS = ["digibridge.accounts.backends.ThrottledModelBackend"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "digibridge.common.security.SecurityHeadersMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "digibridge.accounts.middleware.TwoFactorMiddleware",
+)
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -2,9 +2,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
-from django.views.static import serve
 
 from digibridge.common.metrics import metrics_view
+from digibridge.common.security import serve_media
 
 from .api import api
 
@@ -23,10 +23,11 @@ urlpatterns = [
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False), name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    # Uploaded files (logos, documents). Behind a reverse proxy, serve MEDIA_ROOT from there.
+    # Uploaded files (logos, documents), never as pages of the site (common/security.py). Behind
+    # a reverse proxy serving MEDIA_ROOT itself, give it the same headers (docs/security.md).
     path(
         f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-        serve,
+        serve_media,
         {"document_root": settings.MEDIA_ROOT},
     ),
 ]
