@@ -16,6 +16,7 @@ urlpatterns = [
     path("orders/rates/", orders_views.exchange_rates, name="rates"),
     path("orders/<int:pk>/", orders_views.rfq_detail, name="rfq"),
     path("orders/<int:pk>/invite/", orders_views.rfq_invite, name="rfq_invite"),
+    path("orders/<int:pk>/rules/", orders_views.rfq_rules, name="rfq_rules"),
     path("orders/<int:pk>/respond/", orders_views.response_form, name="respond"),
     path("orders/<int:pk>/compare/", orders_views.rfq_compare, name="compare"),
     path("orders/responses/<int:pk>/", orders_views.response_detail, name="response"),
