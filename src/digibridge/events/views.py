@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from digibridge.common.errors import DomainError
 from digibridge.common.pagination import paginate
+from digibridge.common.security import safe_next
 from digibridge.directory.models import Organisation
 from digibridge.directory.selectors import is_operator, user_organisation_ids
 from digibridge.marketplace.models import Opportunity
@@ -434,10 +435,8 @@ def registration_action(request, slug: str, pk: int, action: str):
         )
     except DomainError as exc:
         _domain_message(request, exc)
-    back = request.POST.get("next") or reverse("events:manage_registrations", args=[event.slug])
-    if not back.startswith("/"):
-        back = reverse("events:manage_registrations", args=[event.slug])
-    return redirect(back)
+    fallback = reverse("events:manage_registrations", args=[event.slug])
+    return redirect(safe_next(request, request.POST.get("next"), fallback))
 
 
 @login_required

@@ -4,11 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from digibridge.common.errors import DomainError
 from digibridge.common.pagination import paginate
+from digibridge.common.security import safe_next
 from digibridge.directory.selectors import can_act_for, is_operator, organisations_visible_to
 from digibridge.marketplace.models import Opportunity
 from digibridge.marketplace.selectors import opportunities_visible_to, opportunity_search
@@ -118,7 +120,7 @@ def introduce(request, pk: int, target: int):
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Introduction sent to %(count)s people.") % {"count": sent})
-    return redirect(request.POST.get("next") or "matching:console")
+    return redirect(safe_next(request, request.POST.get("next"), reverse("matching:console")))
 
 
 @login_required
@@ -141,7 +143,7 @@ def propose_meeting(request, pk: int, target: int):
                 "name": meeting_request.recipient.person,
             },
         )
-    return redirect(request.POST.get("next") or "matching:console")
+    return redirect(safe_next(request, request.POST.get("next"), reverse("matching:console")))
 
 
 @login_required
