@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "digibridge.cooperation",
     "digibridge.outreach",
     "digibridge.reports",
+    "digibridge.archive",
 ]
 
 MIDDLEWARE = [
