@@ -88,10 +88,22 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     return token, raw
 
 
-def api_token_user(raw: str) -> User | None:
+def api_token_user(raw: str, *, ip: str = "") -> User | None:
+    """The active user a raw token belongs to, else None.
+
+    With the caller's address, an unknown token counts as a failed log-in for that address
+    (see ``throttle``); once the address is locked, raises ``LoginLocked`` instead of
+    answering, so tokens cannot be guessed. A valid token costs no extra query."""
+    from .throttle import login_failure_record, login_lock_check
+
     token = (
         ApiToken.objects.select_related("user").filter(key_hash=ApiToken.hash(raw or "")).first()
     )
     if token is None or not token.user.is_active:
+        if ip:
+            login_lock_check(ip=ip)
+            locked = login_failure_record(ip=ip)
+            if locked is not None:
+                raise locked
         return None
     return token.user

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from digibridge.accounts.throttle import LoginLocked
 from digibridge.common.api import field_error
 from digibridge.common.errors import DomainError, NotFoundError, PermissionDeniedError
 from digibridge.cooperation.api import router as cooperation_router
@@ -57,6 +58,13 @@ def on_forbidden(request, exc: PermissionDeniedError):
 @api.exception_handler(NotFoundError)
 def on_not_found(request, exc: NotFoundError):
     return api.create_response(request, {"detail": exc.message}, status=404)
+
+
+@api.exception_handler(LoginLocked)
+def on_login_locked(request, exc: LoginLocked):
+    response = api.create_response(request, {"detail": exc.message}, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 @api.exception_handler(DomainError)
