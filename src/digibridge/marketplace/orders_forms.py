@@ -33,6 +33,37 @@ class RfqOpenForm(forms.Form):
     max_responses = forms.IntegerField(label=_("Cap on responses"), min_value=1, required=False)
 
 
+class RfqRulesForm(forms.Form):
+    """What may change after opening: all in the suppliers' favour (see
+    ``orders_services.rfq_change_rules``)."""
+
+    response_deadline = forms.DateTimeField(
+        label=_("Response deadline"),
+        input_formats=[DATETIME_LOCAL, "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
+        help_text=_("In your time zone, shown at the bottom of the page. Only later."),
+    )
+    max_responses = forms.IntegerField(
+        label=_("Cap on responses"),
+        min_value=1,
+        required=False,
+        help_text=_("Only higher; leave empty for no cap."),
+    )
+    budget_visible = forms.BooleanField(label=_("Show the budget to suppliers"), required=False)
+
+    @staticmethod
+    def initial_for(rfq: Rfq) -> dict:
+        from django.utils import timezone
+
+        return {
+            "response_deadline": timezone.localtime(rfq.response_deadline).replace(
+                second=0, microsecond=0
+            ),
+            "max_responses": rfq.max_responses,
+            "budget_visible": rfq.budget_visible,
+        }
+
+
 class QuestionForm(forms.Form):
     text = forms.CharField(label=_("Question"), max_length=500, required=False)
     kind = forms.ChoiceField(label=_("Answer type"), choices=RfqQuestion.Kind.choices)

@@ -29,6 +29,7 @@ from .orders_forms import (
     QuestionFormSet,
     ResponseForm,
     RfqOpenForm,
+    RfqRulesForm,
 )
 from .selectors import opportunities_visible_to
 
@@ -122,6 +123,7 @@ def rfq_detail(request, pk: int):
             "mine": mine,
             "can_respond_for": can_respond_for if rfq.accepts_responses else [],
             "sealed": selectors.sealed_for(rfq, request.user),
+            "deadline": services.format_deadline(rfq.response_deadline),
             "response_count": (
                 selectors.responses_for_rfq(rfq=rfq, user=request.user).count() if manage else None
             ),
@@ -400,3 +402,44 @@ def rfq_invite(request, pk: int):
             _("Invited: %(names)s.") % {"names": ", ".join(o.name for o in invited)},
         )
     return redirect("marketplace:rfq", rfq.pk)
+
+
+@login_required
+def rfq_rules(request, pk: int):
+    """Change the rules of a request that takes responses: later deadline, higher cap,
+    budget shown or hidden."""
+    rfq = _rfq_or_404(request, pk)
+    if not services.can_manage_rfq(request.user, rfq):
+        raise Http404
+    initial = RfqRulesForm.initial_for(rfq)
+    form = RfqRulesForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        deadline = data["response_deadline"]
+        try:
+            services.rfq_change_rules(
+                rfq=rfq,
+                by=request.user,
+                # the form shows minutes: an untouched field keeps the stored deadline
+                response_deadline=None if deadline == initial["response_deadline"] else deadline,
+                max_responses=data["max_responses"],
+                budget_visible=data["budget_visible"],
+            )
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(
+                request, _("The rules are changed; the suppliers concerned are notified.")
+            )
+            return redirect("marketplace:rfq", rfq.pk)
+    return render(
+        request,
+        "marketplace/orders/rfq_rules.html",
+        {
+            "rfq": rfq,
+            "opportunity": rfq.opportunity,
+            "form": form,
+            "deadline": services.format_deadline(rfq.response_deadline),
+            "time_zone": timezone.get_current_timezone_name(),
+        },
+    )

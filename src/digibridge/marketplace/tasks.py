@@ -12,18 +12,13 @@ def expire_due_opportunities() -> int:
 
 @shared_task
 def close_due_requests_for_responses() -> int:
-    """Close requests whose response deadline has passed; both sides are notified."""
-    from .orders_services import rfq_close_due
+    """Every 5 minutes (beat): send the 24-hour notice of requests closing soon, then close
+    requests whose response deadline has passed (both sides are notified). Returns how many
+    were closed. One job for both, so the schedule in settings needs no second entry."""
+    from .orders_services import rfq_close_due, rfq_remind_due
 
+    rfq_remind_due()
     return rfq_close_due()
-
-
-@shared_task
-def remind_requests_closing_soon() -> int:
-    """Tell both sides of each request whose responses close within 24 hours (once)."""
-    from .orders_services import rfq_remind_due
-
-    return rfq_remind_due()
 
 
 @shared_task
