@@ -3,12 +3,13 @@
 import datetime as dt
 from typing import Literal
 
-from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
+from ninja.pagination import paginate
 
-from digibridge.common.api import READ_AUTH, WRITE_AUTH, actor
-from digibridge.common.errors import DomainError, NotFoundError
+from digibridge.common.api import READ_AUTH, WRITE_AUTH, LimitOffsetPagination, actor
+from digibridge.common.errors import DomainError, NotFoundError, PermissionDeniedError
 from digibridge.directory.models import Organisation
+from digibridge.directory.selectors import is_operator
 
 from . import notifications, selectors, services
 from .models import Conversation, Invitation
@@ -207,6 +208,7 @@ class InvitationsIn(Schema):
 
 
 class InvitationReportRow(Schema):
+    line: int | None = Field(None, description="row of the uploaded file or pasted list")
     input: str
     email: str
     status: str
@@ -214,22 +216,33 @@ class InvitationReportRow(Schema):
     token: str | None = None
 
 
-@router.post("/invitations", response={201: list[InvitationReportRow]}, auth=WRITE_AUTH)
-def invitations_create(request, payload: InvitationsIn):
-    """Operators invite directory organisations and pasted e-mail addresses; one report row
-    per invitee."""
+def _invitation_target(event_id: int | None, network_id: int | None):
     from digibridge.directory.models import Network
     from digibridge.events.models import Event
 
     event = network = None
-    if payload.event is not None:
-        event = Event.objects.filter(pk=payload.event).first()
+    if event_id is not None:
+        event = Event.objects.filter(pk=event_id).first()
         if event is None:
             raise DomainError("Unknown event.", field="event")
-    if payload.network is not None:
-        network = Network.objects.filter(pk=payload.network).first()
+    if network_id is not None:
+        network = Network.objects.filter(pk=network_id).first()
         if network is None:
             raise DomainError("Unknown network.", field="network")
+    return event, network
+
+
+def _report_rows(report: list[dict]) -> list[dict]:
+    return [
+        {**row, "token": row["invitation"].token if row["invitation"] else None} for row in report
+    ]
+
+
+@router.post("/invitations", response={201: list[InvitationReportRow]}, auth=WRITE_AUTH)
+def invitations_create(request, payload: InvitationsIn):
+    """Operators invite directory organisations and pasted e-mail addresses; one report row
+    per invitee."""
+    event, network = _invitation_target(payload.event, payload.network)
     organisations = list(Organisation.objects.filter(pk__in=payload.organisations))
     report = services.invitations_create(
         by=actor(request),
@@ -239,10 +252,49 @@ def invitations_create(request, payload: InvitationsIn):
         pasted=payload.emails,
         message=payload.message,
     )
-    rows = [
-        {**row, "token": row["invitation"].token if row["invitation"] else None} for row in report
-    ]
-    return Status(201, rows)
+    return Status(201, _report_rows(report))
+
+
+class InvitationUploadOut(Schema):
+    sent: bool
+    rows: list[InvitationReportRow]
+
+
+@router.post(
+    "/invitations/upload",
+    response={200: InvitationUploadOut, 201: InvitationUploadOut, 422: InvitationUploadOut},
+    auth=WRITE_AUTH,
+)
+def invitations_upload(
+    request,
+    file: File[UploadedFile],
+    event: Form[int | None] = None,
+    network: Form[int | None] = None,
+    message: Form[str] = "",
+    dry_run: Form[bool] = False,
+):
+    """Operators invite the people of an .xlsx or .csv list (columns name, email,
+    organisation, language), all or nothing: 201 when sent, 200 for a ``dry_run`` preview,
+    422 with the row-by-row report when a row is not valid (nothing is sent)."""
+    by = actor(request)
+    if not is_operator(by):
+        raise PermissionDeniedError("Only operators send invitations.")
+    target_event, target_network = _invitation_target(event, network)
+    rows = services.read_invitee_file(file)
+    report = services.invitations_create(
+        by=by,
+        event=target_event,
+        network=target_network,
+        rows=rows,
+        message=message[:3000],
+        dry_run=dry_run,
+        all_or_nothing=True,
+    )
+    if any(row["status"] == "invalid" for row in report):
+        return Status(422, {"sent": False, "rows": _report_rows(report)})
+    if dry_run:
+        return Status(200, {"sent": False, "rows": _report_rows(report)})
+    return Status(201, {"sent": True, "rows": _report_rows(report)})
 
 
 @router.get("/invitations/{token}", response=InvitationOut, auth=READ_AUTH)

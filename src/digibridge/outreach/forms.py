@@ -70,11 +70,34 @@ class ReportForm(forms.Form):
     reason = forms.CharField(label=_("What is wrong?"), max_length=2000, widget=forms.Textarea)
 
 
-class InvitationForm(forms.Form):
+class _InvitationTargetForm(forms.Form):
+    """One event or one network, and the personal message."""
+
     event = forms.ModelChoiceField(label=_("Event"), queryset=None, required=False)
     network = forms.ModelChoiceField(
         label=_("Network"), queryset=Network.objects.order_by("name"), required=False
     )
+
+    def __init__(self, *args, **kwargs):
+        from digibridge.events.models import Event
+
+        super().__init__(*args, **kwargs)
+        self.fields["event"].queryset = Event.objects.order_by("-start")
+        self.fields["message"] = forms.CharField(
+            label=_("Personal message"),
+            required=False,
+            max_length=3000,
+            widget=forms.Textarea(attrs={"rows": 4}),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("event")) == bool(data.get("network")):
+            raise forms.ValidationError(_("Choose one event or one network."))
+        return data
+
+
+class InvitationForm(_InvitationTargetForm):
     organisations = forms.ModelMultipleChoiceField(
         label=_("Organisations from the directory"),
         queryset=Organisation.objects.filter(status=Organisation.Status.APPROVED).order_by("name"),
@@ -88,23 +111,22 @@ class InvitationForm(forms.Form):
             "One a line: e-mail, or Name <e-mail>, or e-mail; name; language (en, zh-hans, es, ca)."
         ),
     )
-    message = forms.CharField(
-        label=_("Personal message"), required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
-
-    def __init__(self, *args, **kwargs):
-        from digibridge.events.models import Event
-
-        super().__init__(*args, **kwargs)
-        self.fields["event"].queryset = Event.objects.order_by("-start")
 
     def clean(self):
         data = super().clean()
-        if bool(data.get("event")) == bool(data.get("network")):
-            raise forms.ValidationError(_("Choose one event or one network."))
         if not data.get("organisations") and not (data.get("pasted") or "").strip():
             raise forms.ValidationError(_("Choose organisations or paste e-mail addresses."))
         return data
+
+
+class InvitationUploadForm(_InvitationTargetForm):
+    file = forms.FileField(
+        label=_("List of invitees (.xlsx or .csv)"),
+        help_text=_(
+            "Columns: name, email, organisation, language (en, zh-hans, es, ca); only email is "
+            "required. The first row holds the column names."
+        ),
+    )
 
 
 class RsvpForm(forms.Form):

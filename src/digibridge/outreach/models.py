@@ -70,6 +70,11 @@ PREFERENCE_DEFAULTS: dict[str, tuple[bool, bool]] = {
 }
 
 
+# The engine's fused score (a weighted sum of features in [0, 1]; about 3.5 at most with the
+# default weights). Good counterparts score about 2, unrelated ones below 1.
+MATCH_THRESHOLD_DEFAULT = 1.5
+
+
 class NotificationPreference(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
@@ -77,6 +82,9 @@ class NotificationPreference(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Notification.Kind)
     in_app = models.BooleanField(_("in the platform"), default=True)
     email = models.BooleanField(_("by e-mail"), default=True)
+    # Only for the ``match`` kind: notify of new matches scoring at least this much (the
+    # engine's score, as in the API and the digest); empty: ``MATCH_THRESHOLD_DEFAULT``.
+    min_score = models.FloatField(_("lowest match score"), null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -275,6 +283,8 @@ class Invitation(models.Model):
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     name = models.CharField(_("name"), max_length=200, blank=True)
+    # As the inviting list gave it (an uploaded file), whether or not it is in the directory.
+    organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"))
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     message = models.TextField(_("personal message"), max_length=3000, blank=True)
@@ -363,3 +373,41 @@ class DelegationMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} in {self.delegation_id}"
+
+
+class MatchAlert(models.Model):
+    """A pair (``source`` of the user's organisation, ``target``) the user was notified of as a
+    new match; the periodic job never notifies the same pair to the same user twice."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    source = models.ForeignKey(
+        "marketplace.Opportunity", on_delete=models.CASCADE, related_name="+"
+    )
+    target = models.ForeignKey(
+        "marketplace.Opportunity", on_delete=models.CASCADE, related_name="+"
+    )
+    score = models.FloatField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "source", "target"], name="unique_match_alert")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.source_id} ↔ {self.target_id}"
+
+
+class MatchAlertRun(models.Model):
+    """One run of the new-match job; the next run looks at what changed since this one."""
+
+    started_at = models.DateTimeField(db_index=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    users_notified = models.PositiveIntegerField(default=0)
+    pairs = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"match alerts at {self.started_at:%Y-%m-%d %H:%M}"

@@ -8,6 +8,7 @@ Celery tasks queued in ``transaction.on_commit``.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -467,6 +468,30 @@ def _language_for(*, user=None, person: Person | None = None, organisation=None)
     return settings.LANGUAGE_CODE
 
 
+LANGUAGE_ALIASES = {"zh": "zh-hans", "zh-cn": "zh-hans", "zh_hans": "zh-hans", "cn": "zh-hans"}
+
+
+def _check_invitee_row(row: dict) -> dict:
+    """Normalise ``row``'s e-mail and language and set ``error`` when either is unusable."""
+    row["email"] = (row.get("email") or "").strip().lower()
+    language = (row.get("language") or "").strip().lower()
+    row["language"] = LANGUAGE_ALIASES.get(language, language)
+    try:
+        validate_email(row["email"])
+    except ValidationError:
+        missing = not row["email"]
+        row["error"] = (
+            _("The e-mail address is missing.") if missing else _("Not a valid e-mail address.")
+        )
+    else:
+        if row["language"] and row["language"] not in UI_LANGUAGES:
+            row["error"] = _("Unknown language %(language)s (use %(choices)s).") % {
+                "language": row["language"],
+                "choices": ", ".join(UI_LANGUAGES),
+            }
+    return row
+
+
 def parse_invitee_rows(text: str) -> list[dict]:
     """Rows of a pasted list: ``e-mail``, ``Name <e-mail>`` or ``e-mail; name; language``
     (comma, semicolon or tab separated). Each row: input, email, name, language, error."""
@@ -479,23 +504,110 @@ def parse_invitee_rows(text: str) -> list[dict]:
         parts = [p.strip() for p in re.split(r"[;,\t]", line)]
         if len(parts) > 1 and "@" in parts[0] and "<" not in parts[0]:
             row["email"], row["name"] = parts[0], parts[1]
-            row["language"] = parts[2].lower() if len(parts) > 2 else ""
+            row["language"] = parts[2] if len(parts) > 2 else ""
         else:
             match = _ROW.match(line)
             row["name"] = (match.group("name") or "").strip().strip('"') if match else ""
             row["email"] = (match.group("bracket") or match.group("plain")) if match else line
-        row["email"] = row["email"].strip().lower()
-        try:
-            validate_email(row["email"])
-        except ValidationError:
-            row["error"] = _("Not a valid e-mail address.")
-        else:
-            if row["language"] and row["language"] not in UI_LANGUAGES:
-                row["error"] = _("Unknown language %(language)s (use %(choices)s).") % {
-                    "language": row["language"],
-                    "choices": ", ".join(UI_LANGUAGES),
+        rows.append(_check_invitee_row(row))
+    return rows
+
+
+# Columns of an uploaded list of invitees, and the other headers accepted for them.
+INVITEE_COLUMNS = ("name", "email", "organisation", "language")
+INVITEE_HEADER_ALIASES = {
+    "e-mail": "email",
+    "e_mail": "email",
+    "mail": "email",
+    "email_address": "email",
+    "full_name": "name",
+    "organization": "organisation",
+    "company": "organisation",
+    "lang": "language",
+}
+INVITEE_FILE_MAX_ROWS = 2000
+INVITEE_FILE_MAX_BYTES = 5 * 1024 * 1024
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def read_invitee_file(upload, filename: str | None = None) -> list[dict]:
+    """The rows of an uploaded .xlsx or .csv list of invitees (columns name, email,
+    organisation, language; only email is required), each checked like a pasted row, with
+    ``line`` the spreadsheet's row number (the header is row 1).
+
+    Raises ``DomainError`` when the file cannot be used at all: not a spreadsheet, empty,
+    no e-mail column, unknown or repeated columns, too many rows."""
+    from digibridge.reports.importing import ImportFileError, read_table
+
+    name = filename or getattr(upload, "name", "") or ""
+    size = getattr(upload, "size", None)
+    if size is not None and size > INVITEE_FILE_MAX_BYTES:
+        raise DomainError(
+            _("The file can be at most %(size)s MB.")
+            % {"size": INVITEE_FILE_MAX_BYTES // (1024 * 1024)},
+            field="file",
+        )
+    try:
+        header, body = read_table(upload, filename=name)
+        columns = [INVITEE_HEADER_ALIASES.get(h, h) for h in header]
+        while columns and not columns[-1]:
+            columns.pop()
+        unknown = [h for h in columns if h not in INVITEE_COLUMNS]
+        repeated = sorted({h for h in columns if h and columns.count(h) > 1})
+        if unknown or repeated or "email" not in columns:
+            expected = ", ".join(INVITEE_COLUMNS)
+            if unknown:
+                message = _("Unknown column “%(column)s”; the columns are %(expected)s.") % {
+                    "column": unknown[0] or "?",
+                    "expected": expected,
                 }
-        rows.append(row)
+            elif repeated:
+                message = _("The column “%(column)s” appears twice.") % {"column": repeated[0]}
+            else:
+                message = _("The file needs an “email” column (the columns are %(expected)s).") % {
+                    "expected": expected
+                }
+            raise DomainError(message, field="file")
+        rows = []
+        for line, cells in enumerate(body, start=2):
+            values = [_cell_text(c) for c in cells]
+            if not any(values):
+                continue
+            if len(rows) >= INVITEE_FILE_MAX_ROWS:
+                raise DomainError(
+                    _("The file has more than %(count)s invitees; split it.")
+                    % {"count": INVITEE_FILE_MAX_ROWS},
+                    field="file",
+                )
+            record = dict(zip(columns, values, strict=False))
+            row = {
+                "line": line,
+                "input": " · ".join(v for v in values if v)[:300],
+                "email": record.get("email", ""),
+                "name": record.get("name", ""),
+                "organisation_name": record.get("organisation", ""),
+                "language": record.get("language", ""),
+            }
+            _check_invitee_row(row)
+            if not row.get("error"):
+                if len(row["name"]) > 200:
+                    row["error"] = _("The name is longer than 200 characters.")
+                elif len(row["organisation_name"]) > 200:
+                    row["error"] = _("The organisation is longer than 200 characters.")
+            rows.append(row)
+    except ImportFileError as exc:
+        raise DomainError(str(exc), field="file") from exc
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise DomainError(_("Save the CSV file as UTF-8."), field="file") from exc
+    if not rows:
+        raise DomainError(_("The file has no invitees."), field="file")
     return rows
 
 
@@ -510,6 +622,38 @@ def _contact_of(organisation: Organisation) -> tuple[Person | None, str, str]:
     return None, "", ""
 
 
+def _candidate_from_row(row: dict) -> dict:
+    """A pasted or uploaded row as an invitee: the directory person with that e-mail, the
+    directory organisation with that name (else the person's), the language given or guessed."""
+    person = None
+    if row["email"] and not row.get("error"):
+        person = (
+            Person.objects.filter(email__iexact=row["email"])
+            .select_related("organisation", "user")
+            .order_by("pk")
+            .first()
+        )
+    organisation_name = (row.get("organisation_name") or "").strip()[:200]
+    organisation = None
+    if organisation_name:
+        organisation = (
+            Organisation.objects.filter(name__iexact=organisation_name).order_by("pk").first()
+        )
+    if organisation is None and person is not None:
+        organisation = person.organisation
+    return {
+        "line": row.get("line"),
+        "input": row["input"],
+        "email": row["email"],
+        "name": row.get("name") or (person.full_name if person else ""),
+        "organisation": organisation,
+        "organisation_name": organisation_name or (organisation.name if organisation else ""),
+        "person": person,
+        "language": row.get("language") or _language_for(person=person, organisation=organisation),
+        "error": row.get("error", ""),
+    }
+
+
 @transaction.atomic
 def invitations_create(
     *,
@@ -519,12 +663,20 @@ def invitations_create(
     organisations: Iterable[Organisation] = (),
     people: Iterable[Person] = (),
     pasted: str = "",
+    rows: Iterable[dict] = (),
     message: str = "",
+    dry_run: bool = False,
+    all_or_nothing: bool = False,
 ) -> list[dict]:
-    """Invite directory organisations/people and pasted e-mail addresses to an event or a
-    network. Returns one report row per invitee: ``status`` is ``invited``, ``duplicate`` or
-    ``invalid`` with a ``message``. Invitation e-mails leave after commit, each in the
-    invitee's language."""
+    """Invite directory organisations/people, pasted e-mail addresses and the ``rows`` of an
+    uploaded list (``read_invitee_file``) to an event or a network.
+
+    Returns one report row per invitee (``line``, ``input``, ``email``, ``status``,
+    ``message``, ``invitation``): ``status`` is ``invited``, ``duplicate`` (already invited,
+    or twice in the input: skipped) or ``invalid`` with a reason. With ``dry_run`` nothing is
+    written and the rows to be invited say ``ready``; with ``all_or_nothing`` one invalid row
+    means nothing is written either (the others say ``ready``). Invitation e-mails leave
+    after commit, each in the invitee's language."""
     if not is_operator(by):
         raise PermissionDeniedError(_("Only operators send invitations."))
     if (event is None) == (network is None):
@@ -539,6 +691,7 @@ def invitations_create(
                 "email": email.lower(),
                 "name": name or organisation.name,
                 "organisation": organisation,
+                "organisation_name": organisation.name,
                 "person": person,
                 "language": _language_for(person=person, organisation=organisation),
                 "error": "" if email else _("This organisation has no contact e-mail address."),
@@ -551,49 +704,53 @@ def invitations_create(
                 "email": (person.email or (person.user.email if person.user_id else "")).lower(),
                 "name": person.full_name,
                 "organisation": person.organisation,
+                "organisation_name": person.organisation.name if person.organisation else "",
                 "person": person,
                 "language": _language_for(person=person, organisation=person.organisation),
                 "error": "" if (person.email or person.user_id) else _("No e-mail address."),
             }
         )
-    for row in parse_invitee_rows(pasted):
-        known = Person.objects.filter(email__iexact=row["email"]).select_related(
-            "organisation", "user"
-        )
-        person = known.first() if row["email"] else None
-        candidates.append(
-            {
-                "input": row["input"],
-                "email": row["email"],
-                "name": row["name"] or (person.full_name if person else ""),
-                "organisation": person.organisation if person else None,
-                "person": person,
-                "language": row["language"]
-                or _language_for(person=person, organisation=person and person.organisation),
-                "error": row.get("error", ""),
-            }
-        )
+    for row in [*parse_invitee_rows(pasted), *(_check_invitee_row(dict(r)) for r in rows)]:
+        candidates.append(_candidate_from_row(row))
+    already = {
+        e.lower()
+        for e in Invitation.objects.filter(
+            event=event,
+            network=network,
+            email__in=[c["email"] for c in candidates if c["email"]],
+        ).values_list("email", flat=True)
+    }
     report: list[dict] = []
     seen: set[str] = set()
-    created: list[Invitation] = []
+    ready: list[tuple[dict, dict]] = []
     for candidate in candidates:
-        row = {"input": candidate["input"], "email": candidate["email"], "invitation": None}
+        row = {
+            "line": candidate.get("line"),
+            "input": candidate["input"],
+            "email": candidate["email"],
+            "invitation": None,
+        }
         if candidate["error"]:
             report.append({**row, "status": "invalid", "message": candidate["error"]})
             continue
-        existing = Invitation.objects.filter(
-            event=event, network=network, email__iexact=candidate["email"]
-        ).exists()
-        if candidate["email"] in seen or existing:
+        if candidate["email"] in seen or candidate["email"] in already:
             report.append(
                 {**row, "status": "duplicate", "message": _("Already invited; not sent again.")}
             )
             continue
         seen.add(candidate["email"])
+        row.update(status="ready", message="")
+        report.append(row)
+        ready.append((row, candidate))
+    if dry_run or (all_or_nothing and any(r["status"] == "invalid" for r in report)):
+        return report
+    created: list[Invitation] = []
+    for row, candidate in ready:
         invitation = Invitation.objects.create(
             event=event,
             network=network,
             organisation=candidate["organisation"],
+            organisation_name=candidate["organisation_name"][:200],
             person=candidate["person"],
             name=candidate["name"][:200],
             email=candidate["email"],
@@ -602,7 +759,7 @@ def invitations_create(
             invited_by=by,
         )
         created.append(invitation)
-        report.append({**row, "status": "invited", "message": "", "invitation": invitation})
+        row.update(status="invited", invitation=invitation)
     if created:
         audit(
             actor=by,

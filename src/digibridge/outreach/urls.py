@@ -41,6 +41,7 @@ urlpatterns = [
         name="conversation_action",
     ),
     path("invitations/new/", views.invitation_new, name="invitation_new"),
+    path("invitations/upload/", views.invitation_upload, name="invitation_upload"),
     path(
         "invitations/<str:kind>/<int:pk>/",
         views.invitation_tracker,

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from . import notifications, selectors, services
 from .forms import (
     DelegationRegisterForm,
     InvitationForm,
+    InvitationUploadForm,
     MessageForm,
     NewConversationForm,
     PreferencesForm,
@@ -310,6 +312,90 @@ def invitation_new(request):
         except DomainError as exc:
             form.add_error(None, exc.message)
     return render(request, "outreach/invitation_new.html", {"form": form, "report": report})
+
+
+UPLOAD_SALT = "outreach.invitation-upload"
+UPLOAD_MAX_AGE = 6 * 3600  # seconds a preview stays valid
+UPLOAD_ROW_KEYS = ("line", "input", "email", "name", "organisation_name", "language")
+
+
+def _upload_target(data: dict):
+    from digibridge.events.models import Event
+
+    event = Event.objects.filter(pk=data["event"]).first() if data.get("event") else None
+    network = Network.objects.filter(pk=data["network"]).first() if data.get("network") else None
+    return event, network
+
+
+@login_required
+def invitation_upload(request):
+    """Invite from an uploaded list: upload → preview with a row-by-row report → send all.
+
+    All or nothing: one invalid row and nothing is sent. The rows of the preview travel to
+    the confirmation signed (not trusted from the browser) and are checked again there."""
+    _require_operator(request)
+    form = InvitationUploadForm(request.POST or None, request.FILES or None)
+    context = {"form": form, "report": None, "payload": "", "sent": False}
+    if request.method == "POST" and "payload" in request.POST:
+        if request.POST.get("action") == "cancel":
+            messages.info(request, _("Nothing was sent."))
+            return redirect("outreach:invitation_upload")
+        try:
+            data = signing.loads(request.POST["payload"], salt=UPLOAD_SALT, max_age=UPLOAD_MAX_AGE)
+        except signing.BadSignature:
+            messages.error(request, _("This preview has expired; upload the file again."))
+            return redirect("outreach:invitation_upload")
+        event, network = _upload_target(data)
+        try:
+            report = services.invitations_create(
+                by=request.user,
+                event=event,
+                network=network,
+                rows=data["rows"],
+                message=data["message"],
+                all_or_nothing=True,
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect("outreach:invitation_upload")
+        sent = not any(row["status"] == "invalid" for row in report)
+        if not sent:
+            messages.error(request, _("Some rows are not valid any more; nothing was sent."))
+        context.update(report=report, sent=sent, target=event or network)
+        form = InvitationUploadForm()
+        context["form"] = form
+    elif request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            rows = services.read_invitee_file(data["file"])
+            report = services.invitations_create(
+                by=request.user,
+                event=data["event"],
+                network=data["network"],
+                rows=rows,
+                message=data["message"],
+                dry_run=True,
+            )
+        except DomainError as exc:
+            form.add_error("file" if exc.field == "file" else None, exc.message)
+        else:
+            context.update(report=report, target=data["event"] or data["network"])
+            if not any(row["status"] == "invalid" for row in report):
+                context["payload"] = signing.dumps(
+                    {
+                        "event": data["event"].pk if data["event"] else None,
+                        "network": data["network"].pk if data["network"] else None,
+                        "message": data["message"],
+                        "rows": [{k: row.get(k, "") for k in UPLOAD_ROW_KEYS} for row in rows],
+                    },
+                    salt=UPLOAD_SALT,
+                    compress=True,
+                )
+    if context["report"] is not None:
+        statuses = [row["status"] for row in context["report"]]
+        context["counts"] = {s: statuses.count(s) for s in ("ready", "invited", "duplicate")}
+        context["counts"]["invalid"] = statuses.count("invalid")
+    return render(request, "outreach/invitation_upload.html", context)
 
 
 @login_required
