@@ -6,11 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from digibridge.common.errors import DomainError
 from digibridge.common.pagination import paginate
+from digibridge.common.security import safe_next
 from digibridge.directory.models import Network, Organisation
 from digibridge.directory.selectors import is_operator, user_organisation_ids
 
@@ -46,10 +48,8 @@ def notification_list(request):
 def notifications_read(request):
     ids = [int(i) for i in request.POST.getlist("id") if i.isdigit()] or None
     notifications.notifications_mark_read(user=request.user, ids=ids)
-    target = request.POST.get("next", "")
-    if target.startswith("/") and not target.startswith("//"):
-        return redirect(target)
-    return redirect("outreach:notifications")
+    fallback = reverse("outreach:notifications")
+    return redirect(safe_next(request, request.POST.get("next"), fallback))
 
 
 @login_required
