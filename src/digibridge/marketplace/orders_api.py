@@ -6,18 +6,21 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Literal
 
-from ninja import Field, File, Router, Schema, Status
+import pydantic
+from django.utils.translation import gettext as _
+from ninja import Field, File, Form, Router, Schema, Status
+from ninja.errors import ValidationError
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from digibridge.common.api import READ_AUTH, WRITE_AUTH, actor
+from digibridge.common.api import READ_AUTH, WRITE_AUTH, LimitOffsetPagination, actor
 from digibridge.common.errors import DomainError, NotFoundError, PermissionDeniedError
 from digibridge.directory.models import Network, Organisation
 from digibridge.directory.selectors import is_operator
 
 from . import orders_selectors as selectors
 from . import orders_services as services
-from .models import ExchangeRate, Opportunity, Rfq, RfqResponse
+from .models import ExchangeRate, Opportunity, Rfq, RfqQuestion, RfqResponse
 from .selectors import opportunities_visible_to
 
 router = Router(tags=["orders"])
@@ -86,6 +89,27 @@ class RfqIn(Schema):
     invited: list[int] = []
     max_responses: int | None = Field(None, ge=1)
     questions: list[QuestionIn] = Field([], max_length=30)
+
+
+class RulesIn(Schema):
+    """Only what is given changes, and only in the suppliers' favour."""
+
+    response_deadline: dt.datetime | None = Field(
+        None, description="a later deadline (ISO 8601; without an offset: platform time zone)"
+    )
+    max_responses: int | None = Field(
+        None, ge=1, description="a higher cap; null lifts the cap; leave out to keep it"
+    )
+    budget_visible: bool | None = None
+
+
+class InvitationIn(Schema):
+    organisations: list[int] = Field(..., min_length=1, max_length=200)
+
+
+class InvitedOut(Schema):
+    id: int
+    name: str
 
 
 class AnswerOut(Schema):
@@ -264,6 +288,35 @@ def rfq_open(request, opportunity_id: int, payload: RfqIn):
     return Status(201, _with_budget(request, rfq))
 
 
+@router.patch("/orders/{rfq_id}", response=RfqDetailOut, auth=WRITE_AUTH)
+def rfq_change_rules(request, rfq_id: int, payload: RulesIn):
+    """Extend the deadline, raise (or lift) the cap, show or hide the budget, while the request
+    takes responses (the requester or an operator); the suppliers concerned are notified."""
+    given = payload.model_fields_set
+    services.rfq_change_rules(
+        rfq=_rfq(request, rfq_id),
+        by=actor(request),
+        response_deadline=payload.response_deadline,
+        max_responses=payload.max_responses if "max_responses" in given else services.UNCHANGED,
+        budget_visible=payload.budget_visible,
+    )
+    return _with_budget(request, _rfq(request, rfq_id))
+
+
+@router.post("/orders/{rfq_id}/invitations", response={201: list[InvitedOut]}, auth=WRITE_AUTH)
+def rfq_invite(request, rfq_id: int, payload: InvitationIn):
+    """Invite more (approved) organisations while the request takes responses (the requester
+    or an operator); they are notified. Returns the newly invited ones."""
+    rfq = _rfq(request, rfq_id)
+    ids = set(payload.organisations)
+    organisations = list(
+        Organisation.objects.filter(pk__in=ids, status=Organisation.Status.APPROVED)
+    )
+    if len(organisations) != len(ids):
+        raise DomainError(_("Unknown organisation."), field="organisations")
+    return Status(201, services.rfq_invite(rfq=rfq, organisations=organisations, by=actor(request)))
+
+
 @router.get("/orders/{rfq_id}/responses", response=list[ResponseOut], auth=WRITE_AUTH)
 @paginate(LimitOffsetPagination)
 def response_list(request, rfq_id: int):
@@ -274,6 +327,75 @@ def response_list(request, rfq_id: int):
 
 @router.post("/orders/{rfq_id}/responses", response={201: ResponseOut}, auth=WRITE_AUTH)
 def response_submit(request, rfq_id: int, payload: ResponseIn):
+    """Send or edit your organisation's response (JSON). Questions that ask for a file are
+    answered with ``/responses/with-files`` or ``/orders/responses/{id}/answers/{question}``."""
+    return Status(201, _submit(request, rfq_id, payload))
+
+
+@router.post(
+    "/orders/{rfq_id}/responses/with-files",
+    response={201: ResponseOut},
+    auth=WRITE_AUTH,
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["payload"],
+                        "properties": {
+                            "payload": {
+                                "type": "string",
+                                "description": "the JSON body of POST /orders/{rfq_id}/responses",
+                            },
+                            "answer_<question id>": {"type": "string", "format": "binary"},
+                            "documents": {
+                                "type": "array",
+                                "items": {"type": "string", "format": "binary"},
+                            },
+                        },
+                    }
+                }
+            }
+        }
+    },
+)
+def response_submit_with_files(request, rfq_id: int, payload: Form[str]):
+    """The same as ``POST /orders/{rfq_id}/responses`` as multipart/form-data: ``payload`` holds
+    the JSON, a file ``answer_<question id>`` answers each question that asks for a file, and
+    ``documents`` (repeatable) attaches documents. Files are checked like on the pages: PDF,
+    Office/OpenDocument, PNG or JPEG, at most 10 MB."""
+    try:
+        data = ResponseIn.model_validate_json(payload)
+    except pydantic.ValidationError as exc:
+        raise ValidationError(
+            [
+                {**error, "loc": ["form", "payload", *error["loc"]]}
+                for error in exc.errors(include_url=False, include_context=False)
+            ]
+        ) from exc
+    rfq = _rfq(request, rfq_id)
+    file_questions = {
+        f"answer_{q.pk}": q.pk for q in rfq.questions.filter(kind=RfqQuestion.Kind.FILE)
+    }
+    files = {}
+    for key in request.FILES:
+        if key == "documents":
+            continue
+        if key not in file_questions:
+            raise DomainError(
+                _("%(field)s is not a question of this request that asks for a file.")
+                % {"field": key},
+                field=key,
+            )
+        files[file_questions[key]] = request.FILES[key]
+    response = _submit(
+        request, rfq_id, data, files=files, documents=request.FILES.getlist("documents")
+    )
+    return Status(201, response)
+
+
+def _submit(request, rfq_id: int, payload: ResponseIn, *, files=None, documents=()):
     by = actor(request)
     rfq = _rfq(request, rfq_id)
     data = payload.dict()
@@ -291,9 +413,11 @@ def response_submit(request, rfq_id: int, payload: ResponseIn):
         by=by,
         data=data,
         answers=data.pop("answers"),
+        files=files,
+        documents=documents,
         offer=offer,
     )
-    return Status(201, _response(request, response.pk))
+    return _response(request, response.pk)
 
 
 @router.get("/orders/responses/{response_id}", response=ResponseOut, auth=WRITE_AUTH)
@@ -308,6 +432,24 @@ def response_document_add(request, response_id: int, file: File[UploadedFile]):
     """Attach a document (PDF, office file or image) to your response, until the deadline."""
     services.response_document_add(
         response=_response(request, response_id), by=actor(request), upload=file
+    )
+    return Status(201, _response(request, response_id))
+
+
+@router.post(
+    "/orders/responses/{response_id}/answers/{question_id}",
+    response={201: ResponseOut},
+    auth=WRITE_AUTH,
+)
+def response_answer_file(request, response_id: int, question_id: int, file: File[UploadedFile]):
+    """Answer (or replace the answer to) a question that asks for a file, until the deadline:
+    multipart ``file``; PDF, Office/OpenDocument, PNG or JPEG, at most 10 MB."""
+    response = _response(request, response_id)
+    question = RfqQuestion.objects.filter(pk=question_id, rfq_id=response.rfq_id).first()
+    if question is None:
+        raise NotFoundError(_("Question not found."))
+    services.response_answer_file(
+        response=response, question=question, by=actor(request), upload=file
     )
     return Status(201, _response(request, response_id))
 

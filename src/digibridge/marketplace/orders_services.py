@@ -613,6 +613,29 @@ def response_document_add(*, response: RfqResponse, by, upload) -> RfqDocument:
 
 
 @transaction.atomic
+def response_answer_file(*, response: RfqResponse, question: RfqQuestion, by, upload) -> RfqAnswer:
+    """Answer, or replace the answer to, a file question of ``response``'s request, until the
+    deadline; the upload is checked like every other (type, declared type, leading bytes,
+    size)."""
+    _require_supplier(by, response)
+    _refuse_late(response.rfq)
+    if response.status not in (RS.SUBMITTED, RS.SHORTLISTED):
+        raise DomainError(_("This response can no longer be changed."))
+    if question.rfq_id != response.rfq_id or question.kind != RfqQuestion.Kind.FILE:
+        raise DomainError(_("Choose a question of this request that asks for a file."))
+    if upload is None:
+        raise DomainError(_("Attach a file."), field=f"answer_{question.pk}")
+    _validate_upload(upload, f"answer_{question.pk}")
+    answer = RfqAnswer.objects.filter(response=response, question=question).first()
+    answer = answer or RfqAnswer(response=response, question=question)
+    answer.file_name = _original_name(upload)
+    answer.file.save(answer.file_name, upload, save=False)
+    answer.save()
+    audit(actor=by, action="rfq_response.answer_file", obj=response, question=question.pk)
+    return answer
+
+
+@transaction.atomic
 def response_withdraw(*, response: RfqResponse, by) -> RfqResponse:
     _require_supplier(by, response)
     response = RfqResponse.objects.select_related("rfq").get(pk=response.pk)
