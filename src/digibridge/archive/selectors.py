@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.apps import apps as global_apps
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.recorder import MigrationRecorder
@@ -72,3 +74,36 @@ def applied_migrations(*, using: str = DEFAULT_DB_ALIAS) -> dict[str, list[str]]
     for app_label, name in sorted(recorder.applied_migrations()):
         state.setdefault(app_label, []).append(name)
     return state
+
+
+def exports_list(directory) -> list[dict]:
+    """The exports kept for download, newest first: ready (with size), running (``.part``,
+    being written) or failed (``.error`` holds why)."""
+    from datetime import UTC, datetime
+
+    found: dict[str, dict[str, Path]] = {}
+    for path in directory.iterdir():
+        name, _dot, suffix = path.name.partition(".zip")
+        if not suffix or suffix in (".part", ".error"):
+            found.setdefault(name + ".zip", {})[suffix or "zip"] = path
+    items = []
+    for name, paths in found.items():
+        if "zip" not in paths and ".part" not in paths and ".error" not in paths:
+            continue
+        if ".error" in paths:
+            state = "failed"
+        elif "zip" in paths:
+            state = "ready"
+        else:
+            state = "running"
+        main = paths.get("zip") or paths.get(".part") or paths[".error"]
+        items.append(
+            {
+                "name": name,
+                "state": state,
+                "size": paths["zip"].stat().st_size if "zip" in paths else None,
+                "error": paths[".error"].read_text()[:500] if ".error" in paths else "",
+                "created": datetime.fromtimestamp(main.stat().st_mtime, tz=UTC),
+            }
+        )
+    return sorted(items, key=lambda item: item["name"], reverse=True)

@@ -17,16 +17,27 @@ Rows are inserted in batches with ``raw=True``, as ``loaddata`` saves them: ``au
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 from django.core.serializers import base
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.serializers.jsonl import Deserializer as JsonlDeserializer
 from django.core.serializers.jsonl import Serializer as JsonlSerializer
 from django.db import connections
 from django.db.models import Model
 
 BATCH = 500
+
+
+class FullPrecisionEncoder(DjangoJSONEncoder):
+    """DjangoJSONEncoder cuts times to milliseconds; an archive keeps the microseconds."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            return o.isoformat()
+        return super().default(o)
 
 
 class ArchiveSerializer(JsonlSerializer):
@@ -59,7 +70,9 @@ class ArchiveDeserializer(JsonlDeserializer):
 
 
 def write_rows(queryset, stream: IO[str], *, exported: set[str]) -> None:
-    ArchiveSerializer(exported=exported).serialize(queryset, stream=stream)
+    ArchiveSerializer(exported=exported).serialize(
+        queryset, stream=stream, cls=FullPrecisionEncoder
+    )
 
 
 def read_rows(stream: IO[str], *, registry, using: str) -> Iterator[Model]:

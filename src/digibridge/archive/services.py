@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import zipfile
 from collections.abc import Callable, Iterator
@@ -36,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from django.apps import apps as global_apps
+from django.conf import settings
 from django.core.files import File
 from django.core.management import call_command
 from django.core.management.color import no_style
@@ -46,7 +48,8 @@ from django.db.migrations.executor import MigrationExecutor
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
-from digibridge.common.errors import DomainError
+from digibridge.accounts.services import audit
+from digibridge.common.errors import DomainError, NotFoundError, PermissionDeniedError
 
 from . import selectors
 from .serialization import insert_rows, read_rows, write_rows
@@ -117,6 +120,7 @@ def archive_export(
     ``files.missing`` and reported, not fatal.
     """
     say = progress or _quiet
+    _require_migrated(using)
     target = Path(target)
     partial = target.with_name(target.name + ".part")
     models = selectors.exported_models()
@@ -154,6 +158,19 @@ def archive_export(
     finally:
         partial.unlink(missing_ok=True)
     return manifest
+
+
+def _require_migrated(using: str) -> None:
+    executor = MigrationExecutor(connections[using])
+    pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    if pending:
+        raise DomainError(
+            _(
+                "The database has %(count)s unapplied migrations (%(first)s, …): run "
+                "'digibridge migrate' first, so that the archive records one migration state."
+            )
+            % {"count": len(pending), "first": pending[0][0]}
+        )
 
 
 def _export_rows(archive: zipfile.ZipFile, model: type[Model], *, exported, using) -> int:
@@ -262,6 +279,13 @@ def archive_import(
     say = progress or _quiet
     with open_archive(source) as (archive, manifest):
         current = selectors.applied_migrations(using=using)
+        if not current:
+            raise DomainError(
+                _(
+                    "This database has no tables yet. Use 'digibridge restore', which migrates "
+                    "it, or run 'digibridge migrate' first."
+                )
+            )
         if current != manifest["migrations"]:
             raise DomainError(
                 _(
@@ -489,3 +513,86 @@ def _migrate_to(executor: MigrationExecutor, targets) -> None:
     if forwards:
         executor.migrate(targets, plan=forwards)
     executor.loader.build_graph()
+
+
+# --- exports for download (platform administrators) ---------------------------------------
+
+EXPORT_NAME = re.compile(r"^digibridge-export-\d{8}-\d{6}(-\d+)?\.zip$")
+
+
+def is_platform_admin(user) -> bool:
+    """Only platform administrators: an archive holds every account's password hash and every
+    private conversation, more than any operator may see."""
+    return bool(
+        user
+        and user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or getattr(user, "role", "") == "admin")
+    )
+
+
+def _require_admin(by) -> None:
+    if not is_platform_admin(by):
+        raise PermissionDeniedError(_("Only platform administrators may export all data."))
+
+
+def exports_dir() -> Path:
+    """Under the private root (never served as media), shared by web servers and workers."""
+    path = Path(settings.DIGIBRIDGE_PRIVATE_ROOT) / "exports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def export_request(*, by) -> str:
+    """Start an export in the background (in this process without a broker); returns its name.
+
+    The file ``exports_dir()/<name>`` appears when the export is complete; ``<name>.error``
+    says why it failed.
+    """
+    from .tasks import export_archive_task
+
+    _require_admin(by)
+    stamp = datetime.now(tz=UTC).strftime("%Y%m%d-%H%M%S")
+    name = f"digibridge-export-{stamp}.zip"
+    suffix = 1
+    while (exports_dir() / name).exists() or (exports_dir() / f"{name}.part").exists():
+        suffix += 1
+        name = f"digibridge-export-{stamp}-{suffix}.zip"
+    # Mark it as running at once, so the page shows it before a worker picks it up.
+    (exports_dir() / f"{name}.part").touch()
+    audit(actor=by, action="archive.export", name=name)
+    export_archive_task.delay(name)
+    return name
+
+
+def export_write(*, name: str) -> None:
+    """The background part of ``export_request``."""
+    target = exports_dir() / name
+    try:
+        archive_export(target=target)
+    except Exception as exc:
+        (exports_dir() / f"{name}.error").write_text(str(exc))
+        raise
+
+
+def export_path(*, name: str, by) -> Path:
+    _require_admin(by)
+    path = exports_dir() / name
+    if not EXPORT_NAME.match(name) or not path.is_file():
+        raise NotFoundError(_("No such export."))
+    audit(actor=by, action="archive.download", name=name)
+    return path
+
+
+def export_delete(*, name: str, by) -> None:
+    _require_admin(by)
+    if not EXPORT_NAME.match(name):
+        raise NotFoundError(_("No such export."))
+    found = False
+    for path in (exports_dir() / suffix for suffix in (name, f"{name}.error", f"{name}.part")):
+        if path.exists():
+            path.unlink()
+            found = True
+    if not found:
+        raise NotFoundError(_("No such export."))
+    audit(actor=by, action="archive.delete", name=name)
