@@ -1,0 +1,118 @@
+"""What other apps ask about consent. Small, read-only, one query each.
+
+The current consent of a subject for a purpose is its latest :class:`ConsentRecord`. Without
+any record the platform keeps its own default (``DEFAULTS``: everything allowed, as before
+consent records existed, with the events app's own per-registration "list me" tick still
+applying to participant lists). A withdrawal therefore always wins; a grant never lists
+someone who did not tick "list me" for an event.
+
+A directory person's records are those on the person and those on the person's user account.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import BooleanField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from .models import ConsentRecord, Purpose
+
+# Bump when the consent texts on the privacy page change; each record keeps the version shown.
+TEXT_VERSION = "2026-11"
+
+DEFAULTS: dict[str, bool] = {
+    Purpose.LISTED: True,
+    Purpose.SHARE_CONTACTS: True,
+    Purpose.EMAIL: True,
+}
+
+
+def _latest(records: QuerySet[ConsentRecord]) -> QuerySet[ConsentRecord]:
+    return records.order_by("-created_at", "-pk")
+
+
+def current_consents(*, user=None, person=None) -> dict[str, ConsentRecord | None]:
+    """The latest record per purpose (None where there is none) of a user or a person."""
+    records = list(_latest(ConsentRecord.objects.filter(_subject_q(user=user, person=person))))
+    current: dict[str, ConsentRecord | None] = {purpose: None for purpose in Purpose.values}
+    for record in records:
+        if current[record.purpose] is None:
+            current[record.purpose] = record
+    return current
+
+
+def _subject_q(*, user=None, person=None) -> Q:
+    q = Q(pk__in=[])
+    if user is not None and getattr(user, "pk", None):
+        q |= Q(user_id=user.pk)
+        if person is None and _has_person(user):
+            person = user.person
+    if person is not None and person.pk:
+        q |= Q(person_id=person.pk)
+        if person.user_id:
+            q |= Q(user_id=person.user_id)
+    return q
+
+
+def _has_person(user) -> bool:
+    try:
+        return user.person is not None
+    except Exception:  # RelatedObjectDoesNotExist: a user without a directory entry
+        return False
+
+
+def consent_allows(*, purpose: str, user=None, person=None) -> bool:
+    """Whether the user's (or person's) current consent allows ``purpose``."""
+    record = (
+        _latest(ConsentRecord.objects.filter(_subject_q(user=user, person=person), purpose=purpose))
+        .values_list("granted", flat=True)
+        .first()
+    )
+    return DEFAULTS[purpose] if record is None else record
+
+
+def users_refusing(*, purpose: str, user_ids: Iterable[int]) -> set[int]:
+    """Ids among ``user_ids`` whose current consent refuses ``purpose``. One query."""
+    ids = {int(pk) for pk in user_ids if pk is not None}
+    if not ids:
+        return set()
+    latest: dict[int, bool] = {}
+    rows = _latest(ConsentRecord.objects.filter(purpose=purpose, user_id__in=ids)).values_list(
+        "user_id", "granted"
+    )
+    for user_id, granted in rows:
+        latest.setdefault(user_id, granted)
+    default = DEFAULTS[purpose]
+    return {pk for pk in ids if not latest.get(pk, default)}
+
+
+def consenting(queryset: QuerySet, *, purpose: str, person_path: str = "") -> QuerySet:
+    """``queryset`` without the rows whose person's current consent refuses ``purpose``.
+
+    ``person_path`` leads from the queryset's model to ``directory.Person`` ("" for a Person
+    queryset, "person" for registrations). One subquery, no extra round trip.
+    """
+    prefix = f"{person_path}__" if person_path else ""
+    latest = _latest(
+        ConsentRecord.objects.filter(purpose=purpose).filter(
+            Q(person_id=OuterRef(f"{prefix}pk")) | Q(user_id=OuterRef(f"{prefix}user_id"))
+        )
+    ).values("granted")[:1]
+    allowed = Coalesce(Subquery(latest), Value(DEFAULTS[purpose]), output_field=BooleanField())
+    return queryset.filter(allowed)
+
+
+def listed_for(queryset: QuerySet, *, viewer, person_path: str = "") -> QuerySet:
+    """People (or rows about people) that ``viewer`` may see listed: operators see everyone,
+    a person sees themselves and their colleagues; others only who consents to be listed."""
+    from digibridge.directory.selectors import is_operator, user_organisation_ids
+
+    if is_operator(viewer):
+        return queryset
+    prefix = f"{person_path}__" if person_path else ""
+    own = Q(**{f"{prefix}organisation_id__in": user_organisation_ids(viewer)})
+    if viewer is not None and viewer.is_authenticated:
+        own |= Q(**{f"{prefix}user_id": viewer.pk})
+    consents = consenting(queryset, purpose=Purpose.LISTED, person_path=person_path)
+    return queryset.filter(own | Q(pk__in=consents.values("pk")))
