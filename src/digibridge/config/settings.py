@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "digibridge.cooperation",
     "digibridge.outreach",
     "digibridge.reports",
+    "digibridge.privacy",
     "digibridge.archive",
 ]
 
@@ -274,6 +275,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "digibridge.outreach.tasks.send_weekly_digest",
         "schedule": 604800.0,
     },
+    "privacy-retention": {
+        "task": "digibridge.privacy.tasks.anonymise_expired_registrations",
+        "schedule": 86400.0,
+    },
 }
 # Production workers (``digibridge worker``): results kept where the app can read them (the
 # broker's Redis unless DIGIBRIDGE_RESULT_BACKEND says otherwise), one named queue, and a
@@ -340,6 +345,11 @@ DIGIBRIDGE_PAGE_SIZE = int(os.environ.get("DIGIBRIDGE_PAGE_SIZE", "20"))
 # Conversation attachments: outside MEDIA_ROOT, served only after a permission check.
 DIGIBRIDGE_PRIVATE_ROOT = Path(os.environ.get("DIGIBRIDGE_PRIVATE_ROOT", VAR_DIR / "private"))
 DIGIBRIDGE_SITE_URL = os.environ.get("DIGIBRIDGE_SITE_URL", "")
+# Privacy: registrations are anonymised this many days after their event ends; where the
+# deployment keeps its data (shown on the operators' record of processing, e.g. "EU (Barcelona)"
+# or "China (Beijing)": cross-border transfer rules of the GDPR and the PIPL depend on it).
+DIGIBRIDGE_RETENTION_DAYS = int(os.environ.get("DIGIBRIDGE_RETENTION_DAYS", "730"))
+DIGIBRIDGE_DATA_LOCATION = os.environ.get("DIGIBRIDGE_DATA_LOCATION", "")
 
 
 class JsonLogFormatter(logging.Formatter):
