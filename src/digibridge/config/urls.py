@@ -18,6 +18,7 @@ urlpatterns = [
     path("cooperation/", include("digibridge.cooperation.urls")),
     path("reports/", include("digibridge.reports.urls")),
     path("outreach/", include("digibridge.outreach.urls")),
+    path("privacy/", include("digibridge.privacy.urls")),
     path("archive/", include("digibridge.archive.urls")),
     path("api/v1/", api.urls),
     path("metrics", metrics_view, name="metrics"),
