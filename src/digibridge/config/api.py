@@ -20,6 +20,7 @@ from digibridge.marketplace.api import router as marketplace_router
 from digibridge.marketplace.orders_api import router as orders_router
 from digibridge.matching.api import router as matching_router
 from digibridge.outreach.api import router as outreach_router
+from digibridge.privacy.api import router as privacy_router
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ api.add_router("/", matching_router)
 api.add_router("/", events_router)
 api.add_router("/", cooperation_router)
 api.add_router("/", outreach_router)
+api.add_router("/", privacy_router)
 
 
 @api.exception_handler(ValidationError)
