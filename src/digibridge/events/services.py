@@ -13,13 +13,16 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from digibridge.accounts.services import audit
 from digibridge.common.errors import DomainError, PermissionDeniedError
+from digibridge.common.parsing import full_clean_or_error
 from digibridge.directory.models import Organisation, Person
 from digibridge.directory.selectors import can_act_for, is_operator
 
@@ -62,16 +65,143 @@ def _approved_count(event: Event) -> int:
 # --- events and blocks ---------------------------------------------------------------------
 
 
+EVENT_FIELDS = (
+    "name",
+    "description",
+    "venue",
+    "city",
+    "time_zone",
+    "start",
+    "end",
+    "status",
+    "registration_opens",
+    "registration_closes",
+    "capacity",
+    "request_deadline",
+    "max_pending_requests",
+)
+SESSION_FIELDS = ("kind", "title", "description", "room", "start", "end", "capacity")
+BLOCK_FIELDS = ("name", "start", "end", "slot_minutes", "tables", "self_booking")
+RESERVED_SLUGS = {"new", "feed"}
+TEXT_FIELDS = {"name", "title", "description", "venue", "city", "room"}
+
+
+def _aware(value, tz):
+    """A datetime as given by a form or the API: naive ones are read in the event's zone."""
+    if isinstance(value, dt.datetime) and timezone.is_naive(value):
+        return timezone.make_aware(value, tz)
+    return value
+
+
+def _assign_fields(obj, data: dict[str, Any], fields, tz) -> None:
+    for name in fields:
+        if name not in data:
+            continue
+        value = data[name]
+        if name in TEXT_FIELDS:
+            value = (value or "").strip()
+        setattr(obj, name, _aware(value, tz))
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:100] or "event"
+    slug, n = base, 1
+    while slug in RESERVED_SLUGS or Event.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _check_event(event: Event) -> None:
+    if event.time_zone not in settings.PLATFORM_TIME_ZONES:
+        raise DomainError(_("Choose one of the platform's time zones."), field="time_zone")
+    if event.start and event.end and event.end <= event.start:
+        raise DomainError(_("The event must end after it starts."), field="end")
+    if (
+        event.registration_opens
+        and event.registration_closes
+        and event.registration_closes <= event.registration_opens
+    ):
+        raise DomainError(_("Registration must close after it opens."), field="registration_closes")
+    full_clean_or_error(event, exclude=["host", "slug", "names"])
+    if event.pk and event.capacity is not None:
+        approved = _approved_count(event)
+        if event.capacity < approved:
+            raise DomainError(
+                _("%(count)s participants are already approved; the capacity cannot be lower.")
+                % {"count": approved},
+                field="capacity",
+            )
+
+
+def _co_hosts(event: Event, co_hosts) -> None:
+    if co_hosts is not None:
+        event.co_hosts.set([o for o in co_hosts if o.pk != event.host_id])
+
+
 @transaction.atomic
-def event_create(*, host: Organisation, data: dict[str, Any], by) -> Event:
+def event_create(
+    *, host: Organisation, data: dict[str, Any], by, co_hosts=None, slug: str = ""
+) -> Event:
+    """Operators create events; ``data`` holds ``EVENT_FIELDS`` (naive times are read in
+    the event's time zone). The slug is made from the name unless given."""
     if not is_operator(by):
         raise PermissionDeniedError(_("Only operators create events."))
-    event = Event(host=host, **data)
-    if event.end <= event.start:
-        raise DomainError(_("The event must end after it starts."), field="end")
+    event = Event(host=host, time_zone=data.get("time_zone") or "Europe/Madrid")
+    if event.time_zone not in settings.PLATFORM_TIME_ZONES:
+        raise DomainError(_("Choose one of the platform's time zones."), field="time_zone")
+    _assign_fields(event, data, EVENT_FIELDS, event.tz)
+    if not event.name:
+        raise DomainError(_("Give the event a name."), field="name")
+    event.slug = slug or _unique_slug(event.name)
+    if event.slug in RESERVED_SLUGS or Event.objects.filter(slug=event.slug).exists():
+        raise DomainError(_("This address is taken."), field="slug")
+    _check_event(event)
     event.save()
+    _co_hosts(event, co_hosts)
     audit(actor=by, action="event.create", obj=event)
     return event
+
+
+@transaction.atomic
+def event_update(
+    *, event: Event, data: dict[str, Any], by, host: Organisation | None = None, co_hosts=None
+) -> Event:
+    """Organisers change an event; only operators move it to another host."""
+    _require_manager(by, event)
+    event = _lock_event(event)
+    if host is not None and host.pk != event.host_id:
+        if not is_operator(by):
+            raise PermissionDeniedError(_("Only operators change the host."))
+        event.host = host
+    if data.get("time_zone"):
+        event.time_zone = data["time_zone"]
+        if event.time_zone not in settings.PLATFORM_TIME_ZONES:
+            raise DomainError(_("Choose one of the platform's time zones."), field="time_zone")
+    _assign_fields(event, data, EVENT_FIELDS, event.tz)
+    _check_event(event)
+    event.save()
+    _co_hosts(event, co_hosts)
+    audit(actor=by, action="event.update", obj=event, fields=sorted(data))
+    return event
+
+
+def _live_meetings(**filters):
+    return Meeting.objects.filter(**filters).exclude(status=Meeting.Status.CANCELLED)
+
+
+@transaction.atomic
+def event_delete(*, event: Event, by) -> None:
+    """Operators delete an event that has no registrations (and so no meetings) yet."""
+    if not is_operator(by):
+        raise PermissionDeniedError(_("Only operators delete events."))
+    if event.registrations.exists() or _live_meetings(block__event=event).exists():
+        raise DomainError(
+            _("This event has registrations; set it to finished instead of deleting it."),
+            code="in_use",
+        )
+    audit(actor=by, action="event.delete", obj=event, name=event.name)
+    event.delete()
 
 
 @transaction.atomic
@@ -85,26 +215,155 @@ def event_set_status(*, event: Event, status: str, by) -> Event:
     return event
 
 
+# --- agenda sessions -----------------------------------------------------------------------
+
+
+def _session_people(session: AgendaSession, speakers, organisations) -> None:
+    if speakers is not None:
+        session.speakers.set(speakers)
+    if organisations is not None:
+        session.organisations.set(organisations)
+
+
+def _check_session(session: AgendaSession) -> None:
+    if session.kind not in AgendaSession.Kind.values:
+        raise DomainError(_("Choose a kind of session."), field="kind")
+    if not session.title:
+        raise DomainError(_("Give the session a title."), field="title")
+    if session.start and session.end and session.end <= session.start:
+        raise DomainError(_("The session must end after it starts."), field="end")
+    full_clean_or_error(session, exclude=["event"])
+    if session.pk and session.capacity is not None:
+        taken = session.signups.count()
+        if session.capacity < taken:
+            raise DomainError(
+                _("%(count)s people have signed up; the capacity cannot be lower.")
+                % {"count": taken},
+                field="capacity",
+            )
+
+
 @transaction.atomic
-def meeting_block_create(
-    *, event: Event, name: str, start, end, slot_minutes: int, tables: int, by, **extra
-) -> MeetingBlock:
+def session_create(
+    *, event: Event, data: dict[str, Any], by, speakers=None, organisations=None
+) -> AgendaSession:
     _require_manager(by, event)
-    if end <= start:
+    session = AgendaSession(event=event)
+    _assign_fields(session, data, SESSION_FIELDS, event.tz)
+    _check_session(session)
+    session.save()
+    _session_people(session, speakers, organisations)
+    audit(actor=by, action="event.session_create", obj=session)
+    return session
+
+
+@transaction.atomic
+def session_update(
+    *, session: AgendaSession, data: dict[str, Any], by, speakers=None, organisations=None
+) -> AgendaSession:
+    _require_manager(by, session.event)
+    session = AgendaSession.objects.select_for_update().get(pk=session.pk)
+    _assign_fields(session, data, SESSION_FIELDS, session.event.tz)
+    _check_session(session)
+    session.save()
+    _session_people(session, speakers, organisations)
+    audit(actor=by, action="event.session_update", obj=session)
+    return session
+
+
+@transaction.atomic
+def session_delete(*, session: AgendaSession, by) -> int:
+    """Remove a session with its sign-ups; returns how many sign-ups went with it."""
+    _require_manager(by, session.event)
+    signups = session.signups.count()
+    audit(actor=by, action="event.session_delete", obj=session, signups=signups)
+    session.delete()
+    return signups
+
+
+# --- meeting blocks and table hosts ----------------------------------------------------------
+
+
+def _check_block(block: MeetingBlock) -> None:
+    if block.end <= block.start:
         raise DomainError(_("The block must end after it starts."), field="end")
-    if slot_minutes < 5 or tables < 1:
-        raise DomainError(_("Slots last at least 5 minutes and a block has a table."))
-    block = MeetingBlock.objects.create(
-        event=event,
-        name=name,
-        start=start,
-        end=end,
-        slot_minutes=slot_minutes,
-        tables=tables,
-        **extra,
-    )
+    if block.slot_minutes is None or block.slot_minutes < 5:
+        raise DomainError(_("Slots last at least 5 minutes."), field="slot_minutes")
+    if block.tables is None or block.tables < 1:
+        raise DomainError(_("A block has at least one table."), field="tables")
+    if block.slot_count < 1:
+        raise DomainError(_("The block is shorter than one slot."), field="end")
+    full_clean_or_error(block, exclude=["event"])
+
+
+@transaction.atomic
+def meeting_block_create(*, event: Event, data: dict[str, Any] | None = None, by, **fields):
+    """A block of 1:1 meeting slots; ``data`` (or keyword arguments) hold ``BLOCK_FIELDS``."""
+    _require_manager(by, event)
+    values = {**(data or {}), **fields}
+    block = MeetingBlock(event=event)
+    _assign_fields(block, values, BLOCK_FIELDS, event.tz)
+    if not block.name:
+        raise DomainError(_("Give the block a name."), field="name")
+    _check_block(block)
+    block.save()
     audit(actor=by, action="event.block_create", obj=block)
     return block
+
+
+@transaction.atomic
+def meeting_block_update(*, block: MeetingBlock, data: dict[str, Any], by) -> MeetingBlock:
+    """Change a block. Once it has meetings, its start and slot length stay (they would move
+    every meeting), and it cannot lose the slots or tables its meetings and hosts use."""
+    _require_manager(by, block.event)
+    block = MeetingBlock.objects.select_for_update().get(pk=block.pk)
+    before = (block.start, block.slot_minutes)
+    _assign_fields(block, data, BLOCK_FIELDS, block.event.tz)
+    if block.name == "":
+        raise DomainError(_("Give the block a name."), field="name")
+    _check_block(block)
+    live = _live_meetings(block=block)
+    if live.exists():
+        if (block.start, block.slot_minutes) != before:
+            raise DomainError(
+                _("This block has meetings; its start and slot length cannot change."),
+                code="in_use",
+            )
+        last_slot = max(live.values_list("slot", flat=True))
+        if last_slot >= block.slot_count:
+            raise DomainError(
+                _("Meetings are booked until %(time)s; the block cannot end earlier.")
+                % {"time": timezone.localtime(block.slot_end(last_slot), block.event.tz)},
+                field="end",
+                code="in_use",
+            )
+    used = list(live.values_list("table", flat=True)) + list(
+        block.table_hosts.values_list("table", flat=True)
+    )
+    if used and max(used) > block.tables:
+        raise DomainError(
+            _("Table %(table)s is in use; the block needs at least that many tables.")
+            % {"table": max(used)},
+            field="tables",
+            code="in_use",
+        )
+    block.save()
+    audit(actor=by, action="event.block_update", obj=block, fields=sorted(data))
+    return block
+
+
+@transaction.atomic
+def meeting_block_delete(*, block: MeetingBlock, by) -> None:
+    """Delete a block that has no meetings (cancel or move them first)."""
+    _require_manager(by, block.event)
+    block = MeetingBlock.objects.select_for_update().get(pk=block.pk)
+    if _live_meetings(block=block).exists():
+        raise DomainError(
+            _("This block has meetings; it cannot be deleted without losing them."),
+            code="in_use",
+        )
+    audit(actor=by, action="event.block_delete", obj=block, name=block.name)
+    block.delete()
 
 
 @transaction.atomic
@@ -117,9 +376,27 @@ def table_host_set(*, block: MeetingBlock, registration: Registration, table: in
     TableHost.objects.filter(block=block, registration=registration).delete()
     try:
         with transaction.atomic():
-            return TableHost.objects.create(block=block, registration=registration, table=table)
+            host = TableHost.objects.create(block=block, registration=registration, table=table)
     except IntegrityError as exc:
         raise DomainError(_("This table already has a host."), field="table") from exc
+    audit(
+        actor=by,
+        action="event.table_host_set",
+        obj=block,
+        table=table,
+        registration=registration.pk,
+    )
+    return host
+
+
+@transaction.atomic
+def table_host_remove(*, block: MeetingBlock, table: int, by) -> bool:
+    """The table is no longer kept for one person; its meetings stay where they are."""
+    _require_manager(by, block.event)
+    removed, _rows = TableHost.objects.filter(block=block, table=table).delete()
+    if removed:
+        audit(actor=by, action="event.table_host_remove", obj=block, table=table)
+    return bool(removed)
 
 
 # --- registrations ---------------------------------------------------------------------------

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import manage_views, views
 
 app_name = "events"
 urlpatterns = [
     path("", views.event_list, name="list"),
     path("feed/<str:token>.ics", views.feed, name="feed"),
+    path("new/", manage_views.event_new, name="event_new"),
     path("<slug:slug>/", views.event_detail, name="detail"),
     path("<slug:slug>/register/", views.register, name="register"),
     path("<slug:slug>/registration/", views.my_registration, name="registration"),
@@ -41,6 +42,28 @@ urlpatterns = [
     path("<slug:slug>/manage/check-in/", views.checkin, name="checkin"),
     path("<slug:slug>/manage/meetings/", views.blocks, name="blocks"),
     path("<slug:slug>/manage/meetings/<int:pk>/plan/", views.table_plan, name="table_plan"),
+    path("<slug:slug>/manage/event/", manage_views.event_edit, name="event_edit"),
+    path("<slug:slug>/manage/event/delete/", manage_views.event_delete, name="event_delete"),
+    path("<slug:slug>/manage/sessions/", manage_views.sessions, name="manage_sessions"),
+    path("<slug:slug>/manage/sessions/new/", manage_views.session_new, name="session_new"),
+    path(
+        "<slug:slug>/manage/sessions/<int:pk>/edit/",
+        manage_views.session_edit,
+        name="session_edit",
+    ),
+    path(
+        "<slug:slug>/manage/sessions/<int:pk>/delete/",
+        manage_views.session_delete,
+        name="session_delete",
+    ),
+    path("<slug:slug>/manage/meetings/new/", manage_views.block_new, name="block_new"),
+    path("<slug:slug>/manage/meetings/<int:pk>/edit/", manage_views.block_edit, name="block_edit"),
+    path(
+        "<slug:slug>/manage/meetings/<int:pk>/delete/",
+        manage_views.block_delete,
+        name="block_delete",
+    ),
+    path("<slug:slug>/manage/meetings/<int:pk>/hosts/", manage_views.table_host, name="table_host"),
     path(
         "<slug:slug>/manage/meetings/<int:pk>/<str:action>/",
         views.block_action,
