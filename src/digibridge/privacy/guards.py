@@ -12,13 +12,17 @@ normally erased (anonymised) rather than deleted, which keeps the actor.
 
 Emptying the whole database (``manage.py flush``, used by transactional tests and restores) is
 allowed: PostgreSQL's TRUNCATE fires no row triggers, and on SQLite this app's ``flush`` command
-lifts the triggers for the duration of the flush.
+lifts the triggers for the duration of the flush. Other code that must empty the table (the
+archive's forced import) wraps that in :func:`lifted`.
 
 ``install`` is idempotent; it runs from migration 0001 and after every ``migrate``
 (``post_migrate``), because SQLite drops a table's triggers when a migration rebuilds it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.db import IntegrityError
 
@@ -76,6 +80,8 @@ def _statements(vendor: str, *, install: bool) -> list[str]:
 
 
 def install(connection) -> None:
+    if TABLE not in connection.introspection.table_names():
+        return  # accounts not migrated (yet): migration 0001 and post_migrate install it
     with connection.cursor() as cursor:
         for sql in _statements(connection.vendor, install=True):
             cursor.execute(sql)
@@ -85,6 +91,17 @@ def uninstall(connection) -> None:
     with connection.cursor() as cursor:
         for sql in _statements(connection.vendor, install=False):
             cursor.execute(sql)
+
+
+@contextmanager
+def lifted(connection) -> Iterator[None]:
+    """Lift the database guard for a wholesale replacement of the data (a forced import or
+    restore that empties every table first); it is back afterwards, also after an error."""
+    uninstall(connection)
+    try:
+        yield
+    finally:
+        install(connection)
 
 
 def installed(connection) -> bool:
@@ -117,6 +134,4 @@ def refuse_audit_delete(sender, instance, **kwargs) -> None:
 def reinstall_after_migrate(sender, using="default", **kwargs) -> None:
     from django.db import connections
 
-    connection = connections[using]
-    if TABLE in connection.introspection.table_names():
-        install(connection)
+    install(connections[using])

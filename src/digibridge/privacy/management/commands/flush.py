@@ -13,8 +13,5 @@ class Command(FlushCommand):
         connection = connections[options.get("database") or DEFAULT_DB_ALIAS]
         if connection.vendor != "sqlite":
             return super().handle(**options)
-        guards.uninstall(connection)
-        try:
+        with guards.lifted(connection):
             return super().handle(**options)
-        finally:
-            guards.install(connection)
