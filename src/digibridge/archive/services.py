@@ -352,7 +352,9 @@ def _empty_tables(registry, *, using: str) -> None:
     existing = selectors.tables_exist(using=using)
     tables = [m._meta.db_table for m in selectors.exported_models(registry)]
     tables.append("django_session")
-    with connection.cursor() as cursor:
+    from digibridge.privacy.guards import lifted  # the audit log refuses deletes otherwise
+
+    with connection.cursor() as cursor, lifted(connection):
         for table in tables:
             if table in existing:
                 cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608
