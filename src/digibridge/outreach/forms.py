@@ -145,9 +145,51 @@ class RsvpForm(forms.Form):
 
 class DelegationRegisterForm(forms.Form):
     event = forms.ModelChoiceField(label=_("Event"), queryset=None)
+    approve = forms.BooleanField(
+        label=_("Approve the registrations at once"), required=False, initial=True
+    )
 
     def __init__(self, *args, **kwargs):
         from digibridge.events.models import Event
 
         super().__init__(*args, **kwargs)
         self.fields["event"].queryset = Event.objects.order_by("-start")
+
+
+class DelegationMeetingForm(forms.Form):
+    """A meeting of the whole delegation with one organisation, in a free slot."""
+
+    organisation = forms.ModelChoiceField(label=_("Meet"), queryset=Organisation.objects.none())
+    slot = forms.ChoiceField(label=_("When"), choices=())
+    table = forms.IntegerField(
+        label=_("Table"),
+        required=False,
+        min_value=1,
+        help_text=_("Leave empty for the first free table."),
+    )
+
+    def __init__(self, *args, booking: dict, **kwargs):
+        from django.utils import formats, timezone
+
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = booking["companies"]
+        self.blocks = {item["block"].pk: item["block"] for item in booking["blocks"]}
+        choices = []
+        for item in booking["blocks"]:
+            block = item["block"]
+            zone = block.event.tz
+            options = []
+            for index, start, end in item["slots"]:
+                start, end = timezone.localtime(start, zone), timezone.localtime(end, zone)
+                label = f"{formats.date_format(start, 'SHORT_DATETIME_FORMAT')}–{end:%H:%M}"
+                options.append((f"{block.pk}:{index}", label))
+            if options:
+                choices.append((block.name, options))
+        self.fields["slot"].choices = choices
+
+    def clean_slot(self):
+        block_id, _sep, index = self.cleaned_data["slot"].partition(":")
+        block = self.blocks.get(int(block_id)) if block_id.isdigit() else None
+        if block is None or not index.isdigit():
+            raise forms.ValidationError(_("Choose a free slot."))
+        return block, int(index)

@@ -185,3 +185,51 @@ def delegation_agenda(*, delegation: Delegation) -> list[dict]:
             }
         )
     return agenda
+
+
+def delegation_booking(*, delegation: Delegation, event) -> dict:
+    """What an operator can book for the delegation at ``event``: its registered members,
+    the slots (per meeting block) where all of them are free and a table is left, and the
+    organisations with someone registered (not in the delegation) to meet."""
+    from collections import Counter
+
+    from digibridge.directory.models import Organisation
+    from digibridge.events.models import Meeting, MeetingSeat, Registration
+
+    member_ids = delegation.members.values("person_id")
+    delegates = list(
+        Registration.objects.filter(event=event, person_id__in=member_ids)
+        .exclude(status=Registration.Status.DECLINED)
+        .select_related("person", "organisation")
+        .order_by("person__last_name", "person__first_name")
+    )
+    blocks = []
+    for block in event.blocks.order_by("start"):
+        busy = set(
+            MeetingSeat.objects.filter(block=block, registration__in=delegates).values_list(
+                "slot", flat=True
+            )
+        )
+        used = Counter(
+            block.meetings.exclude(status=Meeting.Status.CANCELLED).values_list("slot", flat=True)
+        )
+        hosted = block.table_hosts.count()
+        free = [
+            (i, start, end)
+            for i, start, end in block.slots()
+            if i not in busy
+            and used[i] < block.tables - hosted
+            and all(r.available_in(block.pk, i) for r in delegates)
+        ]
+        blocks.append({"block": block, "slots": free})
+    companies = (
+        Organisation.objects.filter(
+            pk__in=Registration.objects.filter(event=event)
+            .exclude(status=Registration.Status.DECLINED)
+            .exclude(person_id__in=member_ids)
+            .values("organisation_id")
+        )
+        .exclude(pk__in=[d.organisation_id for d in delegates])
+        .order_by("name")
+    )
+    return {"delegates": delegates, "blocks": blocks, "companies": companies}

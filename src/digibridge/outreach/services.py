@@ -1005,34 +1005,52 @@ def delegation_add_members(*, delegation: Delegation, people: Iterable[Person], 
 
 
 @transaction.atomic
-def delegation_register(*, delegation: Delegation, event, by) -> dict[str, list]:
+def delegation_register(
+    *, delegation: Delegation, event, by, approve: bool = False
+) -> dict[str, list]:
     """Register every member for ``event`` through the events services (pending, like any
-    registration an organiser enters). Members already registered are reported, not
-    re-registered; any other refusal (a full event) is reported per member."""
+    registration an organiser enters; with ``approve`` also approved, as the organisers
+    would). Members already registered are reported, not re-registered; any other refusal (a
+    full event) is reported per member in ``refused`` (not registered) or ``not_approved``."""
     _require_operator(by)
     from digibridge.events.models import Registration
-    from digibridge.events.services import registration_create
+    from digibridge.events.services import registration_approve, registration_create
 
-    result: dict[str, list] = {"registered": [], "already": [], "refused": []}
+    result: dict[str, list] = {
+        "registered": [],
+        "already": [],
+        "refused": [],
+        "approved": [],
+        "not_approved": [],
+    }
     members = delegation.members.select_related("person__organisation").order_by("pk")
     for member in members:
         person = member.person
-        if Registration.objects.filter(event=event, person=person).exists():
+        registration = Registration.objects.filter(event=event, person=person).first()
+        if registration is not None:
             result["already"].append(person)
-            continue
-        try:
-            with transaction.atomic():
-                registration_create(
-                    event=event,
-                    person=person,
-                    organisation=person.organisation,
-                    participant_type=_participant_type_for(person.organisation),
-                    by=by,
-                )
-        except (DomainError, IntegrityError) as exc:
-            result["refused"].append((person, getattr(exc, "message", str(exc))))
         else:
+            try:
+                with transaction.atomic():
+                    registration = registration_create(
+                        event=event,
+                        person=person,
+                        organisation=person.organisation,
+                        participant_type=_participant_type_for(person.organisation),
+                        by=by,
+                    )
+            except (DomainError, IntegrityError) as exc:
+                result["refused"].append((person, getattr(exc, "message", str(exc))))
+                continue
             result["registered"].append(person)
+        if approve and registration.status == Registration.Status.PENDING:
+            try:
+                with transaction.atomic():
+                    registration_approve(registration=registration, by=by)
+            except DomainError as exc:
+                result["not_approved"].append((person, exc.message))
+            else:
+                result["approved"].append(person)
     if delegation.event_id != event.pk:
         delegation.event = event
         delegation.save(update_fields=["event"])
@@ -1042,8 +1060,23 @@ def delegation_register(*, delegation: Delegation, event, by) -> dict[str, list]
         obj=delegation,
         event=event.pk,
         registered=len(result["registered"]),
+        approved=len(result["approved"]),
     )
     return result
+
+
+def _delegates_at(delegation: Delegation, event_id: int) -> list:
+    from digibridge.events.models import Registration
+
+    return list(
+        Registration.objects.filter(
+            event_id=event_id,
+            person_id__in=delegation.members.values("person_id"),
+        )
+        .exclude(status=Registration.Status.DECLINED)
+        .select_related("person", "organisation")
+        .order_by("pk")
+    )
 
 
 @transaction.atomic
@@ -1054,15 +1087,9 @@ def delegation_meeting_create(
     every registered member and every counterpart sit at one table in one slot. Goes through
     the events service for brokered meetings, so the events' double-booking rules hold."""
     _require_operator(by)
-    from digibridge.events.models import Registration
     from digibridge.events.services import meeting_create_brokered
 
-    delegates = list(
-        Registration.objects.filter(
-            event_id=block.event_id,
-            person_id__in=delegation.members.values("person_id"),
-        ).exclude(status=Registration.Status.DECLINED)
-    )
+    delegates = _delegates_at(delegation, block.event_id)
     if not delegates:
         raise DomainError(_("No member of the delegation is registered for this event."))
     others = [r for r in counterparts if r.pk not in {d.pk for d in delegates}]
@@ -1073,6 +1100,37 @@ def delegation_meeting_create(
     )
     audit(actor=by, action="outreach.delegation_meeting", obj=delegation, meeting=meeting.pk)
     return meeting
+
+
+def delegation_meeting_book(
+    *, delegation: Delegation, block, slot: int, organisation: Organisation, by, table=None
+):
+    """The delegation meets a company: all its registered members and all the company's
+    registered people (not declined) of the block's event, as ONE meeting."""
+    _require_operator(by)
+    from digibridge.events.models import Registration
+
+    counterparts = list(
+        Registration.objects.filter(event_id=block.event_id, organisation=organisation)
+        .exclude(status=Registration.Status.DECLINED)
+        .exclude(person_id__in=delegation.members.values("person_id"))
+        .select_related("person")
+        .order_by("pk")
+    )
+    if not counterparts:
+        raise DomainError(
+            _("No one of %(organisation)s is registered for this event.")
+            % {"organisation": organisation.name},
+            field="organisation",
+        )
+    return delegation_meeting_create(
+        delegation=delegation,
+        block=block,
+        slot=slot,
+        counterparts=counterparts,
+        by=by,
+        table=table,
+    )
 
 
 # --- weekly digest ----------------------------------------------------------------------------

@@ -50,4 +50,5 @@ urlpatterns = [
     path("rsvp/<str:token>/", views.rsvp, name="rsvp"),
     path("delegations/", views.delegation_list, name="delegations"),
     path("delegations/<int:pk>/", views.delegation_detail, name="delegation"),
+    path("delegations/<int:pk>/book/", views.delegation_book, name="delegation_book"),
 ]

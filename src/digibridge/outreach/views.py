@@ -18,6 +18,7 @@ from digibridge.directory.selectors import is_operator, user_organisation_ids
 
 from . import notifications, selectors, services
 from .forms import (
+    DelegationMeetingForm,
     DelegationRegisterForm,
     InvitationForm,
     InvitationUploadForm,
@@ -496,31 +497,6 @@ def delegation_list(request):
 @login_required
 def delegation_detail(request, pk: int):
     delegation = get_object_or_404(selectors.delegations_visible_to(request.user), pk=pk)
-    form = DelegationRegisterForm(request.POST or None) if is_operator(request.user) else None
-    if request.method == "POST":
-        if form is None:
-            raise Http404
-        if form.is_valid():
-            try:
-                result = services.delegation_register(
-                    delegation=delegation, event=form.cleaned_data["event"], by=request.user
-                )
-            except DomainError as exc:
-                messages.error(request, exc.message)
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "%(registered)s registered, %(already)s already registered, "
-                        "%(refused)s refused."
-                    )
-                    % {
-                        "registered": len(result["registered"]),
-                        "already": len(result["already"]),
-                        "refused": len(result["refused"]),
-                    },
-                )
-                return redirect("outreach:delegation", delegation.pk)
     members = delegation.members.select_related("person__organisation").order_by(
         "person__organisation__name", "person__last_name"
     )
@@ -531,6 +507,95 @@ def delegation_detail(request, pk: int):
             "delegation": delegation,
             "members": members,
             "agenda": selectors.delegation_agenda(delegation=delegation),
-            "form": form,
+        },
+    )
+
+
+def _register_messages(request, result: dict) -> None:
+    messages.success(
+        request,
+        _("%(registered)s registered, %(already)s already registered, %(approved)s approved.")
+        % {
+            "registered": len(result["registered"]),
+            "already": len(result["already"]),
+            "approved": len(result["approved"]),
+        },
+    )
+    for key, text in (
+        ("refused", _("Not registered: %(people)s (%(reason)s)")),
+        ("not_approved", _("Not approved: %(people)s (%(reason)s)")),
+    ):
+        for person, reason in result[key]:
+            messages.error(request, text % {"people": person.full_name, "reason": reason})
+
+
+@login_required
+def delegation_book(request, pk: int):
+    """Operators register the delegation as a whole for an event and book its meetings: the
+    whole delegation meets one organisation as ONE meeting (one table, one slot)."""
+    _require_operator(request)
+    delegation = get_object_or_404(selectors.delegations_visible_to(request.user), pk=pk)
+    action = request.POST.get("action") if request.method == "POST" else None
+    register_form = DelegationRegisterForm(
+        request.POST if action == "register" else None,
+        initial={"event": delegation.event_id, "approve": True},
+    )
+    if action == "register" and register_form.is_valid():
+        try:
+            result = services.delegation_register(
+                delegation=delegation,
+                event=register_form.cleaned_data["event"],
+                by=request.user,
+                approve=register_form.cleaned_data["approve"],
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            _register_messages(request, result)
+            return redirect("outreach:delegation_book", delegation.pk)
+    booking = meeting_form = None
+    if delegation.event_id:
+        booking = selectors.delegation_booking(delegation=delegation, event=delegation.event)
+        meeting_form = DelegationMeetingForm(
+            request.POST if action == "book" else None, booking=booking
+        )
+        if action == "book" and meeting_form.is_valid():
+            block, slot = meeting_form.cleaned_data["slot"]
+            organisation = meeting_form.cleaned_data["organisation"]
+            try:
+                services.delegation_meeting_book(
+                    delegation=delegation,
+                    block=block,
+                    slot=slot,
+                    organisation=organisation,
+                    table=meeting_form.cleaned_data["table"],
+                    by=request.user,
+                )
+            except DomainError as exc:
+                meeting_form.add_error(
+                    exc.field if exc.field in meeting_form.fields else None, exc.message
+                )
+            else:
+                messages.success(
+                    request,
+                    _("The delegation meets %(organisation)s.") % {"organisation": organisation},
+                )
+                return redirect("outreach:delegation_book", delegation.pk)
+    elif action == "book":
+        messages.error(request, _("Register the delegation for an event first."))
+    agenda = [
+        item
+        for item in selectors.delegation_agenda(delegation=delegation)
+        if item["event"].pk == delegation.event_id
+    ]
+    return render(
+        request,
+        "outreach/delegation_book.html",
+        {
+            "delegation": delegation,
+            "register_form": register_form,
+            "meeting_form": meeting_form,
+            "booking": booking,
+            "agenda": agenda,
         },
     )
