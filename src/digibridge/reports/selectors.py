@@ -563,3 +563,178 @@ def agreement_table(agreements) -> tuple[list[str], list[list]]:
             ]
         )
     return headers, rows
+
+
+# --- the event report for the bureau ------------------------------------------------------
+
+
+def event_agreements(event) -> list[Agreement]:
+    """Agreements signed at ``event``: those that came out of one of its meetings, and those
+    whose signing event names it or that were signed during it at a named signing event (the
+    forum's signing ceremony)."""
+    from django.utils import timezone
+
+    tz = event.tz
+    first = timezone.localtime(event.start, tz).date()
+    last = timezone.localtime(event.end, tz).date()
+    names = {event.name, event.slug, *[n for n in (event.names or {}).values() if n]}
+    by_name = Q()
+    for name in names:
+        by_name |= Q(signing_event__iexact=name)
+    return list(
+        Agreement.objects.filter(status__in=SIGNED_STATUSES)
+        .filter(
+            Q(source_meeting__block__event=event)
+            | by_name
+            | (Q(signed_on__gte=first, signed_on__lte=last) & ~Q(signing_event=""))
+        )
+        .prefetch_related(
+            Prefetch(
+                "parties",
+                queryset=AgreementParty.objects.select_related("organisation").order_by(
+                    "position", "pk"
+                ),
+            )
+        )
+        .distinct()
+        .order_by("signed_on", "pk")
+    )
+
+
+def event_report(event) -> dict:
+    """Every figure of an event's report as plain data, labels in the active language."""
+    from django.utils import timezone
+    from django_countries import countries
+
+    from digibridge.events.models import (
+        AgendaSession,
+        Meeting,
+        MeetingRequest,
+        Registration,
+    )
+
+    tz = event.tz
+    now = timezone.now()
+    registrations = Registration.objects.filter(event=event)
+    status_counts = Counter(registrations.values_list("status", flat=True))
+    approved = registrations.filter(status=Registration.Status.APPROVED)
+    type_labels = dict(Registration.ParticipantType.choices)
+    by_type = Counter(approved.values_list("participant_type", flat=True))
+    by_country = Counter(approved.values_list("organisation__country", flat=True))
+
+    sessions = list(AgendaSession.objects.filter(event=event).order_by("start", "pk"))
+    session_labels = dict(AgendaSession.Kind.choices)
+    by_session_kind = Counter(s.kind for s in sessions)
+    activities = [s for s in sessions if s.kind == AgendaSession.Kind.GOV_ENTERPRISE]
+
+    request_counts = Counter(
+        MeetingRequest.objects.filter(event=event).values_list("status", flat=True)
+    )
+    meeting_counts = Counter(
+        Meeting.objects.filter(block__event=event).values_list("status", flat=True)
+    )
+    held = meeting_counts[Meeting.Status.HELD]
+    no_show = meeting_counts[Meeting.Status.NO_SHOW]
+    scheduled = sum(n for s, n in meeting_counts.items() if s != Meeting.Status.CANCELLED)
+
+    follow_ups = FollowUp.objects.filter(meeting__block__event=event)
+    stage_labels = dict(FollowUp.Stage.choices)
+    by_stage = Counter(follow_ups.values_list("stage", flat=True))
+    today = timezone.localdate()
+
+    agreements = event_agreements(event)
+    value = valuation(agreements, rates=reporting_rates())
+    kind_labels = dict(Agreement.Kind.choices)
+
+    def local(moment):
+        return timezone.localtime(moment, tz)
+
+    return {
+        "event": {
+            "name": event.local_name,
+            "slug": event.slug,
+            "start": local(event.start),
+            "end": local(event.end),
+            "time_zone": event.time_zone,
+            "venue": event.venue,
+            "city": event.city,
+            "host": event.host.name,
+            "co_hosts": [o.name for o in event.co_hosts.order_by("name")],
+            "status": event.get_status_display(),
+            "capacity": event.capacity,
+        },
+        "generated_at": local(now),
+        "registrations": {
+            "total": sum(status_counts.values()),
+            "approved": status_counts[Registration.Status.APPROVED],
+            "pending": status_counts[Registration.Status.PENDING],
+            "declined": status_counts[Registration.Status.DECLINED],
+            "checked_in": approved.filter(checked_in_at__isnull=False).count(),
+            "executives": approved.filter(person__is_executive=True).count(),
+            "organisations": approved.values("organisation_id").distinct().count(),
+        },
+        "by_type": [
+            {"key": key, "label": str(label), "count": by_type[key]}
+            for key, label in type_labels.items()
+            if by_type[key]
+        ],
+        "by_country": [
+            {"key": code, "label": str(countries.name(code)) or code, "count": count}
+            for code, count in sorted(by_country.items(), key=lambda kv: (-kv[1], kv[0]))
+            if code
+        ],
+        "sessions": [
+            {"key": key, "label": str(label), "count": by_session_kind[key]}
+            for key, label in session_labels.items()
+            if by_session_kind[key]
+        ],
+        "activities": [
+            {
+                "title": s.title,
+                "start": local(s.start),
+                "end": local(s.end),
+                "room": s.room,
+                "held": s.end <= now,
+            }
+            for s in activities
+        ],
+        "activities_held": sum(1 for s in activities if s.end <= now),
+        "requests": {
+            "total": sum(request_counts.values()),
+            **{status: request_counts[status] for status in MeetingRequest.Status.values},
+        },
+        "meetings": {
+            "scheduled": scheduled,
+            "held": held,
+            "no_show": no_show,
+            "cancelled": meeting_counts[Meeting.Status.CANCELLED],
+            "waiting": meeting_counts[Meeting.Status.SCHEDULED],
+            "no_show_rate": (no_show / (held + no_show)) if held + no_show else None,
+        },
+        "follow_ups": {
+            "total": sum(by_stage.values()),
+            "done": follow_ups.filter(done=True).count(),
+            "overdue": follow_ups.filter(done=False, due_on__lt=today).count(),
+            "by_stage": [
+                {"key": key, "label": str(label), "count": by_stage[key]}
+                for key, label in stage_labels.items()
+                if by_stage[key]
+            ],
+        },
+        "agreements": [
+            {
+                "title": a.title,
+                "kind": str(kind_labels[a.kind]),
+                "parties": [
+                    p.organisation.name
+                    for p in a.parties.all()
+                    if p.role == AgreementParty.Role.SIGNATORY
+                ],
+                "signed_on": a.signed_on,
+                "value": a.value,
+                "currency": a.currency,
+            }
+            for a in agreements
+        ],
+        "valuation": value.as_dict(),
+    }

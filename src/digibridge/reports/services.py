@@ -682,3 +682,23 @@ def _import_registrations(records: list[dict], say) -> tuple[int, int]:
     _remember(kind, pairs)
     say("write", len(records), len(records))
     return len(new), len(existing)
+
+
+# --- the event report for the bureau ------------------------------------------------------
+
+
+def event_report_pdf(*, event, by, language: str | None = None) -> bytes:
+    """The event's report as a PDF in ``language`` (default: the active one). Operators and
+    the event's organisers only."""
+    from django.utils import translation
+
+    from digibridge.events.selectors import can_manage_event
+
+    from . import pdf, selectors
+
+    if not can_manage_event(by, event):
+        raise PermissionDeniedError(_("Only operators and the event's organisers can do this."))
+    with translation.override(language or translation.get_language()):
+        content = pdf.render_event_report(selectors.event_report(event))
+    audit(actor=by, action="report.event_pdf", obj=event)
+    return content

@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from digibridge.common.errors import DomainError
+from digibridge.common.errors import DomainError, PermissionDeniedError
 from digibridge.cooperation.selectors import agreement_search
 from digibridge.directory.selectors import is_operator
 
-from . import exports, importing, selectors, services
+from . import exports, importing, pdf, selectors, services
 from .forms import DashboardFilterForm, ImportUploadForm
 from .models import ImportedRecord
 
@@ -40,6 +40,12 @@ def _stamp() -> str:
     return timezone.localdate().isoformat()
 
 
+def _events_for_reports():
+    from digibridge.events.models import Event
+
+    return Event.objects.order_by("-start").only("pk", "slug", "name", "names", "start")
+
+
 @login_required
 def dashboard(request):
     _operator_only(request)
@@ -58,8 +64,29 @@ def dashboard(request):
             },
             "query": request.GET.urlencode(),
             "tables": selectors.dashboard_tables(data),
+            "events": _events_for_reports(),
+            "pdf_font_missing": not pdf.font_available(),
         },
     )
+
+
+@login_required
+def event_report(request, slug: str):
+    """The event's report for the bureau as a PDF, in the user's language."""
+    from digibridge.events.models import Event
+
+    event = Event.objects.select_related("host").filter(slug=slug).first()
+    if event is None:
+        raise Http404
+    try:
+        content = services.event_report_pdf(event=event, by=request.user)
+    except PermissionDeniedError as exc:
+        raise Http404 from exc
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="event-report-{event.slug}-{_stamp()}.pdf"'
+    )
+    return response
 
 
 @login_required
