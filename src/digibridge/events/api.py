@@ -462,3 +462,279 @@ def meeting_cancel(request, meeting_id: int):
     ):
         raise NotFoundError("Meeting not found.")
     return services.meeting_cancel(meeting=meeting, by=by)
+
+
+# --- organisers: events, sessions, meeting blocks, table hosts ---------------------------------
+
+EventStatus = Literal["draft", "registration_open", "closed", "running", "finished"]
+SessionKind = Literal[
+    "forum_talk", "panel", "signing_ceremony", "networking_night", "gov_enterprise"
+]
+NAIVE = "times without an offset are read in the event's time zone"
+
+
+class EventManageOut(EventOut):
+    co_hosts: list[int]
+    request_deadline: dt.datetime | None
+    max_pending_requests: int | None
+
+    @staticmethod
+    def resolve_co_hosts(obj) -> list[int]:
+        return sorted(o.pk for o in obj.co_hosts.all())
+
+
+class EventPatch(Schema):
+    name: str | None = Field(None, max_length=200)
+    description: str | None = None
+    venue: str | None = Field(None, max_length=200)
+    city: str | None = Field(None, max_length=100)
+    time_zone: str | None = None
+    start: dt.datetime | None = Field(None, description=NAIVE)
+    end: dt.datetime | None = Field(None, description=NAIVE)
+    status: EventStatus | None = None
+    registration_opens: dt.datetime | None = None
+    registration_closes: dt.datetime | None = None
+    capacity: int | None = Field(None, ge=1)
+    request_deadline: dt.datetime | None = Field(
+        None, description="unanswered meeting requests expire at this time"
+    )
+    max_pending_requests: int | None = Field(None, ge=1)
+    host: int | None = Field(None, description="operators only")
+    co_hosts: list[int] | None = None
+
+
+class EventIn(EventPatch):
+    name: str = Field(..., max_length=200)
+    start: dt.datetime = Field(..., description=NAIVE)
+    end: dt.datetime = Field(..., description=NAIVE)
+    host: int
+    time_zone: str = "Europe/Madrid"
+    status: EventStatus = "draft"
+
+
+class SessionPatch(Schema):
+    kind: SessionKind | None = None
+    title: str | None = Field(None, max_length=250)
+    description: str | None = None
+    room: str | None = Field(None, max_length=120)
+    start: dt.datetime | None = Field(None, description=NAIVE)
+    end: dt.datetime | None = Field(None, description=NAIVE)
+    capacity: int | None = Field(None, ge=1)
+    speakers: list[int] | None = Field(None, description="person ids")
+    organisations: list[int] | None = Field(None, description="organisation ids")
+
+
+class SessionIn(SessionPatch):
+    kind: SessionKind
+    title: str = Field(..., max_length=250)
+    start: dt.datetime = Field(..., description=NAIVE)
+    end: dt.datetime = Field(..., description=NAIVE)
+
+
+class TableHostOut(Schema):
+    table: int
+    registration: int = Field(..., alias="registration_id")
+
+
+class BlockOut(Schema):
+    id: int
+    event: int = Field(..., alias="event_id")
+    name: str
+    start: dt.datetime
+    end: dt.datetime
+    slot_minutes: int
+    tables: int
+    slot_count: int
+    self_booking: bool
+    published_at: dt.datetime | None
+    table_hosts: list[TableHostOut]
+
+    @staticmethod
+    def resolve_table_hosts(obj) -> list:
+        return list(obj.table_hosts.order_by("table"))
+
+
+class BlockPatch(Schema):
+    name: str | None = Field(None, max_length=200)
+    start: dt.datetime | None = Field(None, description=NAIVE)
+    end: dt.datetime | None = Field(None, description=NAIVE)
+    slot_minutes: int | None = Field(None, ge=5)
+    tables: int | None = Field(None, ge=1)
+    self_booking: bool | None = None
+
+
+class BlockIn(BlockPatch):
+    name: str = Field(..., max_length=200)
+    start: dt.datetime = Field(..., description=NAIVE)
+    end: dt.datetime = Field(..., description=NAIVE)
+    slot_minutes: int = Field(15, ge=5)
+    tables: int = Field(10, ge=1)
+    self_booking: bool = False
+
+
+class TableHostIn(Schema):
+    registration: int = Field(..., description="registration id of the table's host")
+
+
+def _managed_event(request, event_id: int) -> Event:
+    event = _event(request, event_id)
+    if not selectors.can_manage_event(actor(request), event):
+        raise PermissionDeniedError("Only the event's organisers can do this.")
+    return event
+
+
+def _all_of(model, ids: list[int] | None, field: str):
+    if ids is None:
+        return None
+    found = list(model.objects.filter(pk__in=set(ids)))
+    if len(found) != len(set(ids)):
+        raise DomainError(f"Unknown id in {field}.", field=field)
+    return found
+
+
+def _organisation(pk: int | None, field: str = "host") -> Organisation | None:
+    if pk is None:
+        return None
+    found = Organisation.objects.filter(pk=pk).first()
+    if found is None:
+        raise DomainError("Unknown organisation.", field=field)
+    return found
+
+
+def _values(payload: Schema, fields, *, partial: bool) -> dict:
+    data = payload.dict(exclude_unset=partial)
+    return {k: v for k, v in data.items() if k in fields}
+
+
+@router.post("/events", response={201: EventManageOut}, auth=WRITE_AUTH)
+def event_create(request, payload: EventIn):
+    """Operators create an event."""
+    event = services.event_create(
+        host=_organisation(payload.host),
+        co_hosts=_all_of(Organisation, payload.co_hosts, "co_hosts"),
+        data=_values(payload, services.EVENT_FIELDS, partial=False),
+        by=actor(request),
+    )
+    return Status(201, event)
+
+
+@router.patch("/events/{event_id}", response=EventManageOut, auth=WRITE_AUTH)
+def event_update(request, event_id: int, payload: EventPatch):
+    """Organisers change an event (only the fields sent); operators may move the host."""
+    event = _managed_event(request, event_id)
+    return services.event_update(
+        event=event,
+        host=_organisation(payload.host),
+        co_hosts=_all_of(Organisation, payload.co_hosts, "co_hosts"),
+        data=_values(payload, services.EVENT_FIELDS, partial=True),
+        by=actor(request),
+    )
+
+
+@router.delete("/events/{event_id}", response={204: None}, auth=WRITE_AUTH)
+def event_delete(request, event_id: int):
+    """Operators delete an event without registrations."""
+    services.event_delete(event=_managed_event(request, event_id), by=actor(request))
+    return Status(204, None)
+
+
+def _session(event: Event, session_id: int) -> AgendaSession:
+    found = selectors.event_agenda(event=event).filter(pk=session_id).first()
+    if found is None:
+        raise NotFoundError("Session not found.")
+    return found
+
+
+@router.post("/events/{event_id}/sessions", response={201: SessionOut}, auth=WRITE_AUTH)
+def session_create(request, event_id: int, payload: SessionIn):
+    event = _managed_event(request, event_id)
+    session = services.session_create(
+        event=event,
+        data=_values(payload, services.SESSION_FIELDS, partial=False),
+        speakers=_all_of(Person, payload.speakers, "speakers"),
+        organisations=_all_of(Organisation, payload.organisations, "organisations"),
+        by=actor(request),
+    )
+    return Status(201, _session(event, session.pk))
+
+
+@router.patch("/events/{event_id}/sessions/{session_id}", response=SessionOut, auth=WRITE_AUTH)
+def session_update(request, event_id: int, session_id: int, payload: SessionPatch):
+    event = _managed_event(request, event_id)
+    services.session_update(
+        session=_session(event, session_id),
+        data=_values(payload, services.SESSION_FIELDS, partial=True),
+        speakers=_all_of(Person, payload.speakers, "speakers"),
+        organisations=_all_of(Organisation, payload.organisations, "organisations"),
+        by=actor(request),
+    )
+    return _session(event, session_id)
+
+
+@router.delete("/events/{event_id}/sessions/{session_id}", response={204: None}, auth=WRITE_AUTH)
+def session_delete(request, event_id: int, session_id: int):
+    """Delete a session with its sign-ups."""
+    event = _managed_event(request, event_id)
+    services.session_delete(session=_session(event, session_id), by=actor(request))
+    return Status(204, None)
+
+
+@router.get("/events/{event_id}/blocks", response=list[BlockOut], auth=READ_AUTH)
+def block_list(request, event_id: int):
+    event = _event(request, event_id)
+    return list(event.blocks.prefetch_related("table_hosts"))
+
+
+@router.post("/events/{event_id}/blocks", response={201: BlockOut}, auth=WRITE_AUTH)
+def block_create(request, event_id: int, payload: BlockIn):
+    event = _managed_event(request, event_id)
+    block = services.meeting_block_create(
+        event=event,
+        data=_values(payload, services.BLOCK_FIELDS, partial=False),
+        by=actor(request),
+    )
+    return Status(201, block)
+
+
+@router.patch("/events/{event_id}/blocks/{block_id}", response=BlockOut, auth=WRITE_AUTH)
+def block_update(request, event_id: int, block_id: int, payload: BlockPatch):
+    """Change a block; once it has meetings its start and slot length stay."""
+    event = _managed_event(request, event_id)
+    return services.meeting_block_update(
+        block=_block(event, block_id),
+        data=_values(payload, services.BLOCK_FIELDS, partial=True),
+        by=actor(request),
+    )
+
+
+@router.delete("/events/{event_id}/blocks/{block_id}", response={204: None}, auth=WRITE_AUTH)
+def block_delete(request, event_id: int, block_id: int):
+    """Delete a block that has no meetings."""
+    event = _managed_event(request, event_id)
+    services.meeting_block_delete(block=_block(event, block_id), by=actor(request))
+    return Status(204, None)
+
+
+@router.put(
+    "/events/{event_id}/blocks/{block_id}/hosts/{table}", response=BlockOut, auth=WRITE_AUTH
+)
+def table_host_set(request, event_id: int, block_id: int, table: int, payload: TableHostIn):
+    """Keep ``table`` for one participant for the whole block."""
+    event = _managed_event(request, event_id)
+    block = _block(event, block_id)
+    registration = event.registrations.filter(pk=payload.registration).first()
+    if registration is None:
+        raise DomainError("Unknown participant.", field="registration")
+    services.table_host_set(block=block, registration=registration, table=table, by=actor(request))
+    return _block(event, block_id)
+
+
+@router.delete(
+    "/events/{event_id}/blocks/{block_id}/hosts/{table}", response={204: None}, auth=WRITE_AUTH
+)
+def table_host_remove(request, event_id: int, block_id: int, table: int):
+    event = _managed_event(request, event_id)
+    block = _block(event, block_id)
+    if not services.table_host_remove(block=block, table=table, by=actor(request)):
+        raise NotFoundError("This table has no host.")
+    return Status(204, None)
