@@ -738,3 +738,38 @@ def table_host_remove(request, event_id: int, block_id: int, table: int):
     if not services.table_host_remove(block=block, table=table, by=actor(request)):
         raise NotFoundError("This table has no host.")
     return Status(204, None)
+
+
+# --- participants: their own registration ------------------------------------------------------
+
+
+class RegistrationPatch(Schema):
+    takes_meetings: bool | None = None
+    consent_listed: bool | None = None
+    available_slots: list[str] | None = Field(
+        None, description='"<block id>:<slot index>" keys; null for every slot'
+    )
+
+
+@router.patch("/events/{event_id}/registration", response=RegistrationOut, auth=WRITE_AUTH)
+def my_registration_update(request, event_id: int, payload: RegistrationPatch):
+    """Change your own registration: slots, 1:1 meetings, listing consent (fields sent only)."""
+    registration = _own_registration(request, _event(request, event_id))
+    sent = payload.dict(exclude_unset=True)
+    slots = sent.get("available_slots")
+    return services.registration_update(
+        registration=registration,
+        takes_meetings=sent.get("takes_meetings"),
+        consent_listed=sent.get("consent_listed"),
+        available_slots=slots,
+        clear_available="available_slots" in sent and slots is None,
+        by=actor(request),
+    )
+
+
+@router.delete("/events/{event_id}/registration", response={204: None}, auth=WRITE_AUTH)
+def my_registration_withdraw(request, event_id: int):
+    """Withdraw: your meetings are cancelled (the others told), requests and sign-ups removed."""
+    registration = _own_registration(request, _event(request, event_id))
+    services.registration_withdraw(registration=registration, by=actor(request))
+    return Status(204, None)

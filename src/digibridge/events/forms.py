@@ -44,6 +44,15 @@ class RegistrationForm(forms.Form):
             del self.fields["available_slots"]
 
 
+class RegistrationEditForm(RegistrationForm):
+    """What participants change themselves: slots, 1:1 participation, listing consent."""
+
+    def __init__(self, *args, event=None, **kwargs):
+        super().__init__(*args, event=event, **kwargs)
+        del self.fields["organisation"]
+        del self.fields["participant_type"]
+
+
 class MeetingRequestForm(forms.Form):
     message = forms.CharField(
         label=_("Message"),

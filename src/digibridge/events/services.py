@@ -506,6 +506,42 @@ def registration_update(
 
 
 @transaction.atomic
+def registration_withdraw(*, registration: Registration, by) -> int:
+    """The participant (or an organiser) withdraws a registration: its live meetings are
+    cancelled (the other sides are told) and the registration is deleted with its requests,
+    sign-ups and table places, freeing its place. Refused once a meeting
+    of it has been held, so recorded outcomes are never lost. Returns meetings cancelled."""
+    if not _acts_for(by, registration):
+        raise PermissionDeniedError(_("You can only withdraw your own registration."))
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    seats = Meeting.objects.filter(seats__registration=registration)
+    if seats.filter(status__in=[Meeting.Status.HELD, Meeting.Status.NO_SHOW]).exists():
+        raise DomainError(
+            _("You have meetings with recorded outcomes; ask the organisers to withdraw you."),
+            code="in_use",
+        )
+    cancelled = 0
+    for meeting in seats.exclude(status=Meeting.Status.CANCELLED).select_related("block__event"):
+        others = list(
+            meeting.participants.exclude(pk=registration.pk).select_related(
+                "person__user", "organisation"
+            )
+        )
+        _cancel(meeting)
+        notifications.notify_meeting(meeting, others, changed=True)
+        cancelled += 1
+    audit(
+        actor=by,
+        action="event.registration_withdraw",
+        obj=registration.event,
+        person=registration.person_id,
+        meetings_cancelled=cancelled,
+    )
+    registration.delete()
+    return cancelled
+
+
+@transaction.atomic
 def registration_approve(*, registration: Registration, by) -> Registration:
     _require_manager(by, registration.event)
     event = _lock_event(registration.event)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import manage_views, views
+from . import manage_views, registration_views, views
 
 app_name = "events"
 urlpatterns = [
@@ -10,6 +10,16 @@ urlpatterns = [
     path("<slug:slug>/", views.event_detail, name="detail"),
     path("<slug:slug>/register/", views.register, name="register"),
     path("<slug:slug>/registration/", views.my_registration, name="registration"),
+    path(
+        "<slug:slug>/registration/edit/",
+        registration_views.registration_edit,
+        name="registration_edit",
+    ),
+    path(
+        "<slug:slug>/registration/withdraw/",
+        registration_views.registration_withdraw,
+        name="registration_withdraw",
+    ),
     path("<slug:slug>/badge/", views.badge, name="badge"),
     path("<slug:slug>/sessions/<int:session_pk>/signup/", views.session_signup, name="signup"),
     path("<slug:slug>/participants/", views.participants, name="participants"),
