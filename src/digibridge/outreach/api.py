@@ -3,18 +3,22 @@
 import datetime as dt
 from typing import Literal
 
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
 from digibridge.common.api import READ_AUTH, WRITE_AUTH, LimitOffsetPagination, actor
 from digibridge.common.errors import DomainError, NotFoundError, PermissionDeniedError
-from digibridge.directory.models import Organisation
+from digibridge.directory.models import Organisation, Person
 from digibridge.directory.selectors import is_operator
 
 from . import notifications, selectors, services
-from .models import Conversation, Invitation
+from .downloads import attachment_response
+from .models import Conversation, Delegation, DelegationMember, Invitation, Message
 
 router = Router(tags=["outreach"])
+API_PREFIX = "/api/v1"
 
 
 class NotificationOut(Schema):
@@ -59,7 +63,14 @@ class MessageOut(Schema):
     organisation: int | None = Field(None, alias="sender_organisation_id")
     body: str
     attachment_name: str
+    attachment_url: str | None = Field(None, description="download (same permissions)")
     created_at: dt.datetime
+
+    @staticmethod
+    def resolve_attachment_url(obj: Message) -> str | None:
+        if not obj.attachment:
+            return None
+        return f"{API_PREFIX}/conversations/{obj.conversation_id}/messages/{obj.pk}/attachment"
 
 
 class ConversationDetailOut(ConversationOut):
@@ -163,6 +174,42 @@ def message_create(request, conversation_id: int, payload: MessageIn):
     conversation = _conversation_for(request, conversation_id)
     message = services.message_post(conversation=conversation, by=actor(request), body=payload.body)
     return Status(201, message)
+
+
+@router.post(
+    "/conversations/{conversation_id}/attachments", response={201: MessageOut}, auth=WRITE_AUTH
+)
+def attachment_create(
+    request,
+    conversation_id: int,
+    file: File[UploadedFile],
+    body: Form[str] = "",
+):
+    """Post a message with an attachment (multipart: ``file``, optional ``body``): PDF,
+    images, text/CSV or office documents up to 5 MB."""
+    conversation = _conversation_for(request, conversation_id)
+    message = services.message_post(
+        conversation=conversation, by=actor(request), body=body, attachment=file
+    )
+    return Status(201, message)
+
+
+@router.get(
+    "/conversations/{conversation_id}/messages/{message_id}/attachment",
+    auth=WRITE_AUTH,
+)
+def attachment_download(request, conversation_id: int, message_id: int):
+    """Download an attachment: only the two sides (and operators, audited) of the thread."""
+    conversation = _conversation_for(request, conversation_id)
+    message = (
+        Message.objects.filter(pk=message_id, conversation=conversation)
+        .exclude(attachment="")
+        .first()
+    )
+    if message is None:
+        raise NotFoundError("Attachment not found.")
+    services.conversation_access(conversation=conversation, by=actor(request))
+    return attachment_response(message)
 
 
 class ConversationActionIn(Schema):
@@ -314,3 +361,288 @@ def invitation_rsvp(request, token: str, payload: RsvpIn):
     return services.invitation_respond(
         invitation=invitation, answer=payload.answer, comment=payload.comment
     )
+
+
+# --- delegations ------------------------------------------------------------------------------
+
+
+class DelegationOut(Schema):
+    id: int
+    name: str
+    leader: int | None = Field(None, alias="leader_id")
+    leader_name: str | None = None
+    event: int | None = Field(None, alias="event_id")
+    event_name: str | None = None
+    travel_from: dt.date | None
+    travel_to: dt.date | None
+    notes: str
+    member_count: int = 0
+
+    @staticmethod
+    def resolve_leader_name(obj: Delegation) -> str | None:
+        return obj.leader.full_name if obj.leader_id else None
+
+    @staticmethod
+    def resolve_event_name(obj: Delegation) -> str | None:
+        return obj.event.local_name if obj.event_id else None
+
+
+class DelegationMemberOut(Schema):
+    person: int
+    name: str
+    organisation: int | None
+    organisation_name: str | None
+
+
+class ParticipantOut(Schema):
+    registration: int
+    person: int
+    name: str
+    organisation: int
+    organisation_name: str
+
+
+class AgendaItemOut(Schema):
+    meeting: int
+    event: int
+    event_name: str
+    start: dt.datetime
+    end: dt.datetime
+    table: int
+    status: str
+    delegates: list[ParticipantOut]
+    others: list[ParticipantOut]
+
+
+class DelegationDetailOut(DelegationOut):
+    members: list[DelegationMemberOut] = Field(..., alias="members_out")
+    agenda: list[AgendaItemOut] = Field(..., alias="agenda_out")
+
+
+class DelegationIn(Schema):
+    name: str = Field(..., min_length=1, max_length=200)
+    leader: int | None = Field(None, description="id of a directory person")
+    members: list[int] = Field([], description="ids of directory people")
+    event: int | None = None
+    travel_from: dt.date | None = None
+    travel_to: dt.date | None = None
+    notes: str = Field("", max_length=5000)
+
+
+class DelegationMembersIn(Schema):
+    people: list[int] = Field(..., min_length=1, description="ids of directory people")
+
+
+class DelegationRegisterIn(Schema):
+    event: int
+    approve: bool = False
+
+
+class RefusalOut(Schema):
+    person: int
+    reason: str
+
+
+class DelegationRegisterOut(Schema):
+    registered: list[int]
+    already: list[int]
+    approved: list[int]
+    refused: list[RefusalOut]
+    not_approved: list[RefusalOut]
+
+
+class DelegationMeetingIn(Schema):
+    block: int
+    slot: int = Field(..., ge=0)
+    organisation: int = Field(..., description="the organisation the delegation meets")
+    table: int | None = Field(None, ge=1)
+
+
+def _delegation_for(request, delegation_id: int) -> Delegation:
+    delegation = selectors.delegations_visible_to(actor(request)).filter(pk=delegation_id).first()
+    if delegation is None:
+        raise NotFoundError("Delegation not found.")
+    return delegation
+
+
+def _members(delegation: Delegation) -> list[dict]:
+    rows = delegation.members.select_related("person__organisation").order_by(
+        "person__organisation__name", "person__last_name", "pk"
+    )
+    return [
+        {
+            "person": m.person_id,
+            "name": m.person.full_name,
+            "organisation": m.person.organisation_id,
+            "organisation_name": m.person.organisation.name if m.person.organisation_id else None,
+        }
+        for m in rows
+    ]
+
+
+def _participants(registrations) -> list[dict]:
+    return [
+        {
+            "registration": r.pk,
+            "person": r.person_id,
+            "name": r.person.full_name,
+            "organisation": r.organisation_id,
+            "organisation_name": r.organisation.name,
+        }
+        for r in registrations
+    ]
+
+
+def _agenda(delegation: Delegation) -> list[dict]:
+    return [
+        {
+            "meeting": item["meeting"].pk,
+            "event": item["event"].pk,
+            "event_name": item["event"].local_name,
+            "start": item["start"],
+            "end": item["end"],
+            "table": item["meeting"].table,
+            "status": item["meeting"].status,
+            "delegates": _participants(item["delegates"]),
+            "others": _participants(item["others"]),
+        }
+        for item in selectors.delegation_agenda(delegation=delegation)
+    ]
+
+
+def _detail(delegation: Delegation) -> Delegation:
+    delegation.members_out = _members(delegation)
+    delegation.agenda_out = _agenda(delegation)
+    delegation.member_count = len(delegation.members_out)
+    return delegation
+
+
+def _people(ids: list[int], field: str) -> list[Person]:
+    found = {p.pk: p for p in Person.objects.filter(pk__in=ids)}
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise DomainError(f"Unknown person {missing[0]}.", field=field)
+    return [found[i] for i in ids]
+
+
+@router.get("/delegations", response=list[DelegationOut], auth=WRITE_AUTH)
+@paginate(LimitOffsetPagination)
+def delegation_list(request):
+    """Delegations the caller sees: operators all, others those they (or their organisation's
+    people) belong to or lead."""
+    members = (
+        DelegationMember.objects.filter(delegation=OuterRef("pk"))
+        .order_by()
+        .values("delegation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        selectors.delegations_visible_to(actor(request))
+        .annotate(member_count=Coalesce(Subquery(members), 0))
+        .order_by("name", "pk")
+    )
+
+
+@router.post("/delegations", response={201: DelegationDetailOut}, auth=WRITE_AUTH)
+def delegation_create(request, payload: DelegationIn):
+    """Operators create a delegation (the leader is a member too)."""
+    from digibridge.events.models import Event
+
+    by = actor(request)
+    if not is_operator(by):
+        raise PermissionDeniedError("Only operators manage delegations.")
+    leader = _people([payload.leader], "leader")[0] if payload.leader is not None else None
+    event = None
+    if payload.event is not None:
+        event = Event.objects.filter(pk=payload.event).first()
+        if event is None:
+            raise DomainError("Unknown event.", field="event")
+    delegation = services.delegation_create(
+        name=payload.name,
+        by=by,
+        leader=leader,
+        members=_people(payload.members, "members"),
+        event=event,
+        travel_from=payload.travel_from,
+        travel_to=payload.travel_to,
+        notes=payload.notes,
+    )
+    return Status(201, _detail(delegation))
+
+
+@router.get("/delegations/{delegation_id}", response=DelegationDetailOut, auth=WRITE_AUTH)
+def delegation_detail(request, delegation_id: int):
+    """A delegation with its members and shared agenda (every member's meetings)."""
+    return _detail(_delegation_for(request, delegation_id))
+
+
+@router.get(
+    "/delegations/{delegation_id}/members", response=list[DelegationMemberOut], auth=WRITE_AUTH
+)
+def delegation_members(request, delegation_id: int):
+    return _members(_delegation_for(request, delegation_id))
+
+
+@router.post(
+    "/delegations/{delegation_id}/members",
+    response={201: list[DelegationMemberOut]},
+    auth=WRITE_AUTH,
+)
+def delegation_members_add(request, delegation_id: int, payload: DelegationMembersIn):
+    """Operators add directory people; those already in it are left as they are."""
+    delegation = _delegation_for(request, delegation_id)
+    services.delegation_add_members(
+        delegation=delegation, people=_people(payload.people, "people"), by=actor(request)
+    )
+    return Status(201, _members(delegation))
+
+
+@router.post(
+    "/delegations/{delegation_id}/register", response=DelegationRegisterOut, auth=WRITE_AUTH
+)
+def delegation_register(request, delegation_id: int, payload: DelegationRegisterIn):
+    """Operators register every member for an event (and approve, with ``approve``)."""
+    from digibridge.events.models import Event
+
+    delegation = _delegation_for(request, delegation_id)
+    event = Event.objects.filter(pk=payload.event).first()
+    if event is None:
+        raise DomainError("Unknown event.", field="event")
+    result = services.delegation_register(
+        delegation=delegation, event=event, by=actor(request), approve=payload.approve
+    )
+    return {
+        **{key: [p.pk for p in result[key]] for key in ("registered", "already", "approved")},
+        **{
+            key: [{"person": p.pk, "reason": reason} for p, reason in result[key]]
+            for key in ("refused", "not_approved")
+        },
+    }
+
+
+@router.post(
+    "/delegations/{delegation_id}/meetings", response={201: AgendaItemOut}, auth=WRITE_AUTH
+)
+def delegation_meeting(request, delegation_id: int, payload: DelegationMeetingIn):
+    """Operators book ONE meeting of all registered delegates with an organisation's
+    registered people, in a slot of a meeting block of the event."""
+    from digibridge.events.models import MeetingBlock
+
+    delegation = _delegation_for(request, delegation_id)
+    block = MeetingBlock.objects.select_related("event").filter(pk=payload.block).first()
+    if block is None:
+        raise DomainError("Unknown meeting block.", field="block")
+    organisation = Organisation.objects.filter(pk=payload.organisation).first()
+    if organisation is None:
+        raise DomainError("Unknown organisation.", field="organisation")
+    meeting = services.delegation_meeting_book(
+        delegation=delegation,
+        block=block,
+        slot=payload.slot,
+        organisation=organisation,
+        table=payload.table,
+        by=actor(request),
+    )
+    item = next(row for row in _agenda(delegation) if row["meeting"] == meeting.pk)
+    return Status(201, item)

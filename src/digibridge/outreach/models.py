@@ -8,6 +8,7 @@ of a side read it; operators may open any thread, and each such access is audite
 
 from __future__ import annotations
 
+import os
 import secrets
 
 from django.conf import settings
@@ -169,11 +170,27 @@ class Conversation(models.Model):
         return self.consent_a and self.consent_b
 
 
+class PrivateStorage(FileSystemStorage):
+    """``DIGIBRIDGE_PRIVATE_ROOT`` (default ``var/private``), read at each use rather than once
+    at import, so a changed setting (tests, a deployment's environment) is honoured."""
+
+    def __init__(self) -> None:
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self) -> str:
+        root = getattr(settings, "DIGIBRIDGE_PRIVATE_ROOT", None) or settings.VAR_DIR / "private"
+        return str(root)
+
+    @property
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+
 def private_storage() -> FileSystemStorage:
     """Attachments live outside MEDIA_ROOT (which is served publicly): only the conversation's
     download view, after its permission check, reads them."""
-    location = getattr(settings, "DIGIBRIDGE_PRIVATE_ROOT", None) or settings.VAR_DIR / "private"
-    return FileSystemStorage(location=location, base_url=None)
+    return PrivateStorage()
 
 
 def attachment_path(instance: Message, filename: str) -> str:

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from digibridge.directory.models import Network, Organisation
 from digibridge.directory.selectors import is_operator, user_organisation_ids
 
 from . import notifications, selectors, services
+from .downloads import attachment_response
 from .forms import (
     DelegationMeetingForm,
     DelegationRegisterForm,
@@ -230,14 +231,7 @@ def attachment(request, pk: int, message_pk: int):
     if not message.attachment:
         raise Http404
     services.conversation_access(conversation=conversation, by=request.user)
-    response = FileResponse(
-        message.attachment.open("rb"),
-        as_attachment=True,
-        filename=message.attachment_name or "attachment",
-        content_type="application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment_response(message)
 
 
 @login_required
