@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import connections
+from django.db.utils import load_backend
 from django.utils import timezone
 
 from digibridge.archive import selectors
@@ -294,7 +295,8 @@ FILLED = {
 @pytest.fixture
 def fresh_database(db, tmp_path):
     """The alias of a second database with no tables at all (a new SQLite file, or a new
-    PostgreSQL database on the same server), dropped afterwards."""
+    PostgreSQL database on the same server), dropped afterwards. The connection is registered
+    without a settings entry: Django's test case lets such dynamically made connections be."""
     default = connections["default"]
     config = copy.deepcopy(default.settings_dict)
     alias = "archive_fresh"
@@ -311,14 +313,13 @@ def fresh_database(db, tmp_path):
             server.execute(f'CREATE DATABASE "{created}"')
     else:
         pytest.skip(f"no fresh database recipe for {default.vendor}")
-    connections.settings[alias] = config
+    connection = load_backend(config["ENGINE"]).DatabaseWrapper(config, alias)
+    connections[alias] = connection
     try:
         yield alias
     finally:
-        if alias in connections:
-            connections[alias].close()
-            del connections[alias]
-        del connections.settings[alias]
+        connection.close()
+        del connections[alias]
         if created:
             with _server(default.settings_dict, psycopg) as server:
                 server.execute(f'DROP DATABASE IF EXISTS "{created}" WITH (FORCE)')

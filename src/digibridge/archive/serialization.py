@@ -21,6 +21,7 @@ import datetime
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
+from django.apps import apps as global_apps
 from django.core.serializers import base
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.serializers.jsonl import Deserializer as JsonlDeserializer
@@ -61,6 +62,22 @@ class ArchiveDeserializer(JsonlDeserializer):
     def __init__(self, stream: IO[str], *, registry, using: str) -> None:
         super().__init__(stream, using=using)
         self.registry = registry
+
+    def _handle_fk_field_node(self, field, field_value):
+        if isinstance(field_value, list):  # a natural key: a row the target instance made
+            return self._by_natural_key(field.related_model, field_value)
+        return super()._handle_fk_field_node(field, field_value)
+
+    def _by_natural_key(self, model: type[Model], key: list):
+        """Resolve with the installed model: historical managers of ``auth`` would compare a
+        historical content type with the installed one and fail."""
+        current = global_apps.get_model(model._meta.label)
+        try:
+            return current._default_manager.db_manager(self.using).get_by_natural_key(*key).pk
+        except current.DoesNotExist as exc:
+            raise base.DeserializationError(
+                f"{model._meta.label} {key} does not exist in this instance"
+            ) from exc
 
     def _get_model_from_node(self, model_identifier: str) -> type[Model]:
         try:
