@@ -27,6 +27,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
 
@@ -113,7 +114,7 @@ def _add_through_owners(about: dict[str, dict[int, dict]], add_about) -> None:
 
 def personal_data(*, user) -> dict:
     """The export of ``user``; see the module docstring for what is in it."""
-    User = type(user)
+    User = get_user_model()
     Person = apps.get_model("directory", "Person")
     AuditEntry = apps.get_model("accounts", "AuditEntry")
 

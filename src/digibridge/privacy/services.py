@@ -13,6 +13,7 @@ import secrets
 from collections.abc import Mapping
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -169,7 +170,7 @@ def user_erase(*, user, by, password: str | None = None) -> Anonymisation:
     agreements, messages and audit entries stay, attributed to the erased person, so that
     the other side's records and the programme's figures are unchanged.
     """
-    User = type(user)
+    User = get_user_model()
     if not getattr(by, "is_authenticated", False):
         raise PermissionDeniedError(_("Log in first."))
     self_service = by.pk == user.pk
