@@ -30,9 +30,11 @@ def organisation_detail(request, slug: str):
     org = selectors.organisations_visible_to(request.user).filter(slug=slug).first()
     if org is None:
         raise Http404
+    from digibridge.privacy.consent import listed_for  # who withdrew consent is not listed
+
     people = [
         (person, selectors.person_contact_visible(person=person, viewer=request.user))
-        for person in org.people.all()
+        for person in listed_for(org.people.all(), viewer=request.user)
     ]
     return render(
         request,
