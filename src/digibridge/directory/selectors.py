@@ -119,4 +119,8 @@ def person_contact_visible(*, person: Person, viewer) -> bool:
         return True
     from digibridge.common.connections import users_connected
 
-    return person.user_id is not None and users_connected(person.user_id, viewer.pk)
+    if person.user_id is None or not users_connected(person.user_id, viewer.pk):
+        return False
+    from digibridge.privacy.consent import consent_allows
+
+    return consent_allows(purpose="share_contacts", person=person)
