@@ -215,7 +215,9 @@ def organisation_update(request, org_id: int, payload: OrganisationPatch):
 @router.get("/organisations/{org_id}/people", response=list[PersonOut], auth=READ_AUTH)
 @paginate(LimitOffsetPagination)
 def organisation_people(request, org_id: int):
-    return _organisation(request, org_id).people.all()
+    from digibridge.privacy.consent import listed_for  # who withdrew consent is not listed
+
+    return listed_for(_organisation(request, org_id).people.all(), viewer=actor(request))
 
 
 @router.get("/people", response=list[PersonOut], auth=READ_AUTH)
@@ -227,7 +229,9 @@ def person_list(request, q: str = ""):
     q = q.strip()[:100]
     if q:
         people = people.filter(Q(last_name__icontains=q) | Q(first_name__icontains=q))
-    return people.order_by("last_name", "first_name", "id")
+    from digibridge.privacy.consent import listed_for  # who withdrew consent is not listed
+
+    return listed_for(people, viewer=viewer).order_by("last_name", "first_name", "id")
 
 
 @router.get("/people/{person_id}", response=PersonOut, auth=READ_AUTH)
