@@ -95,8 +95,11 @@ def participants_visible(*, event: Event, user) -> QuerySet[Registration]:
         own = registration_of(user=user, event=event)
         if own is None or own.status != Registration.Status.APPROVED:
             return none
+    from digibridge.privacy.consent import consenting  # a withdrawal of consent hides them
+
+    listed = event.registrations.filter(status=Registration.Status.APPROVED, consent_listed=True)
     return (
-        event.registrations.filter(status=Registration.Status.APPROVED, consent_listed=True)
+        consenting(listed, purpose="listed", person_path="person")
         .select_related("person", "organisation")
         .order_by("organisation__name", "person__last_name")
     )
