@@ -77,6 +77,9 @@ def notify(
     if kind not in PREFERENCE_DEFAULTS:
         raise ValueError(f"Unknown notification kind {kind!r}")
     prefs = preferences_of(users)
+    from digibridge.privacy.consent import users_refusing  # consent to e-mail withdrawn
+
+    no_email = users_refusing(purpose="email", user_ids=[u.pk for u in users])
     rows: list[Notification] = []
     mails: list[dict] = []
     for user in users:
@@ -91,7 +94,7 @@ def notify(
                     user=user, kind=kind, title=rendered_title, body=rendered_body, link=link
                 )
             )
-        if by_email or force_email:
+        if force_email or (by_email and user.pk not in no_email):
             mails.append(
                 {
                     "user_id": user.pk,
