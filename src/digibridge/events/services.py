@@ -430,12 +430,15 @@ def registration_create(
     takes_meetings: bool = True,
     consent_listed: bool = False,
     available_slots: list[str] | None = None,
+    invitation=None,
 ) -> Registration:
     """Register ``person`` for ``event`` on behalf of ``organisation`` (status pending).
 
     Participants register themselves (their own person) for an organisation they act for;
     organisers register anyone, also outside the registration window. Holds the event's
     row lock while counting, so the capacity cannot be overrun by parallel sign-ups.
+    An accepted outreach ``invitation`` to this event that led here is linked to the new
+    registration, so the inviting operator's tracker shows it.
     """
     manager = can_manage_event(by, event)
     if not manager:
@@ -463,6 +466,13 @@ def registration_create(
         created_by=by if getattr(by, "is_authenticated", False) else None,
     )
     audit(actor=by, action="event.register", obj=registration)
+    if (
+        invitation is not None
+        and invitation.event_id == event.pk
+        and invitation.registration_id is None
+    ):
+        invitation.registration = registration
+        invitation.save(update_fields=["registration"])
     return registration
 
 

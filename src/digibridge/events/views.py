@@ -18,7 +18,7 @@ from digibridge.directory.models import Organisation
 from digibridge.directory.selectors import is_operator, user_organisation_ids
 from digibridge.marketplace.models import Opportunity
 
-from . import calendar, selectors, services
+from . import calendar, invitations, selectors, services
 from .forms import MeetingRequestForm, OutcomeForm, RegistrationForm
 from .models import AgendaSession, Meeting, MeetingBlock, MeetingRequest, Registration
 
@@ -92,7 +92,17 @@ def register(request, slug: str):
     if not organisations:
         messages.info(request, _("Register your organisation first; then you can register."))
         return redirect("directory:create")
-    form = RegistrationForm(request.POST or None, organisations=organisations, event=event)
+    invitation = invitations.invitation_for(
+        event=event, token=request.POST.get("invitation") or request.GET.get("invitation")
+    )
+    initial = {}
+    if invitation is not None and request.method == "GET":
+        initial = invitations.invitation_prefill(
+            invitation=invitation, query=request.GET, organisations=organisations
+        )
+    form = RegistrationForm(
+        request.POST or None, organisations=organisations, event=event, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         organisation = next(o for o in organisations if str(o.pk) == data["organisation"])
@@ -106,6 +116,7 @@ def register(request, slug: str):
                 takes_meetings=data["takes_meetings"],
                 consent_listed=data["consent_listed"],
                 available_slots=data.get("available_slots") or None,
+                invitation=invitation,
                 by=request.user,
             )
         except DomainError as exc:
@@ -113,7 +124,9 @@ def register(request, slug: str):
         else:
             messages.success(request, _("You are registered; the organisers will confirm."))
             return redirect("events:registration", event.slug)
-    return render(request, "events/register.html", {"event": event, "form": form})
+    return render(
+        request, "events/register.html", {"event": event, "form": form, "invitation": invitation}
+    )
 
 
 def _qr_svg(request, registration: Registration) -> str:
