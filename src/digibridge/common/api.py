@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
+from ninja import Field, Schema
+from ninja.conf import settings as ninja_settings
+from ninja.pagination import LimitOffsetPagination as NinjaLimitOffsetPagination
 from ninja.security import HttpBearer, SessionAuth
 
 from digibridge.accounts.services import api_token_user
@@ -46,3 +49,21 @@ def actor(request: HttpRequest):
 def field_error(message: str, field: str | None = None, location: str = "body") -> dict:
     loc = [location, field] if field else [location]
     return {"detail": [{"loc": loc, "msg": message, "type": "value_error"}]}
+
+
+MAX_LIMIT = 500
+MAX_OFFSET = 10**9
+
+
+class LimitOffsetPagination(NinjaLimitOffsetPagination):
+    """Ninja's limit/offset pagination with both numbers bounded.
+
+    An unbounded ``offset`` lets a caller ask for row 10^30, which the database refuses with an
+    overflow (a 500); out-of-range values are a 422 with the field named instead."""
+
+    class Input(Schema):
+        limit: int = Field(ninja_settings.PAGINATION_PER_PAGE, ge=1, le=MAX_LIMIT)
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(max_limit=MAX_LIMIT, **kwargs)

@@ -95,7 +95,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "digibridge.common.middleware.TimezoneMiddleware",
-    "digibridge.common.middleware.ApiNumberRangeMiddleware",
+    "digibridge.common.middleware.InputGuardMiddleware",
 ]
 
 ROOT_URLCONF = "digibridge.config.urls"

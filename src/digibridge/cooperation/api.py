@@ -6,9 +6,9 @@ from typing import Literal
 
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from digibridge.common.api import WRITE_AUTH, actor
+from digibridge.common.api import WRITE_AUTH, LimitOffsetPagination, actor
 from digibridge.common.errors import DomainError, NotFoundError
 from digibridge.directory.models import Organisation
 from digibridge.marketplace.selectors import opportunities_visible_to

@@ -5,9 +5,9 @@ from decimal import Decimal
 from typing import Literal
 
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from digibridge.common.api import READ_AUTH, WRITE_AUTH, actor
+from digibridge.common.api import READ_AUTH, WRITE_AUTH, LimitOffsetPagination, actor
 from digibridge.common.errors import NotFoundError
 from digibridge.directory.models import Organisation
 
