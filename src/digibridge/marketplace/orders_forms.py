@@ -10,13 +10,18 @@ from .models import Opportunity, Rfq, RfqQuestion, RfqResponse
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 
 
-class RfqOpenForm(forms.Form):
-    response_deadline = forms.DateTimeField(
+def deadline_field(help_text) -> forms.DateTimeField:
+    """A deadline typed in the viewer's time zone (a browser date-and-time picker)."""
+    return forms.DateTimeField(
         label=_("Response deadline"),
         input_formats=[DATETIME_LOCAL, "%Y-%m-%d %H:%M"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
-        help_text=_("In your time zone, shown at the bottom of the page."),
+        help_text=help_text,
     )
+
+
+class RfqOpenForm(forms.Form):
+    response_deadline = deadline_field(_("In your time zone, shown at the bottom of the page."))
     sealed = forms.BooleanField(
         label=_("Sealed responses (you see them only after the deadline)"), required=False
     )
@@ -37,11 +42,8 @@ class RfqRulesForm(forms.Form):
     """What may change after opening: all in the suppliers' favour (see
     ``orders_services.rfq_change_rules``)."""
 
-    response_deadline = forms.DateTimeField(
-        label=_("Response deadline"),
-        input_formats=[DATETIME_LOCAL, "%Y-%m-%d %H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
-        help_text=_("In your time zone, shown at the bottom of the page. Only later."),
+    response_deadline = deadline_field(
+        _("In your time zone, shown at the bottom of the page. Only later.")
     )
     max_responses = forms.IntegerField(
         label=_("Cap on responses"),
