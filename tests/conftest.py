@@ -95,7 +95,8 @@ def pytest_runtest_teardown(item, nextitem):
     migration data included. Once all its fixtures are torn down, put that data back, so the
     tests after it find it in whatever order the plugins sort them."""
     yield
-    if _is_transactional(item):
+    # After the last test the session's fixtures are gone too (the test database destroyed).
+    if _is_transactional(item) and nextitem is not None:
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():
