@@ -275,6 +275,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "digibridge.outreach.tasks.send_weekly_digest",
         "schedule": 604800.0,
     },
+    "matching-new-match-notices": {
+        "task": "digibridge.matching.tasks.notify_new_matches",
+        "schedule": 3600.0,
+    },
     "privacy-retention": {
         "task": "digibridge.privacy.tasks.anonymise_expired_registrations",
         "schedule": 86400.0,

@@ -19,3 +19,11 @@ def index_opportunity(self, opportunity_id: int) -> None:
         opportunity_vectors_refresh(opportunity_ids=[opportunity_id])
     except engine.EngineError:
         logger.exception("matching unavailable; opportunity %s not indexed", opportunity_id)
+
+
+@shared_task
+def notify_new_matches() -> int:
+    """Tell users about new matches above their threshold (periodic; see ``notify``)."""
+    from .notify import new_matches_notify
+
+    return new_matches_notify().pairs

@@ -5,14 +5,33 @@ from django.utils.translation import gettext_lazy as _
 
 from digibridge.directory.models import Network, Organisation
 
-from .models import PREFERENCE_DEFAULTS, Invitation, Notification
+from .models import MATCH_THRESHOLD_DEFAULT, PREFERENCE_DEFAULTS, Invitation, Notification
 
 
 class PreferencesForm(forms.Form):
     """Two checkboxes per notification kind: ``<kind>__in_app`` and ``<kind>__email``."""
 
-    def __init__(self, *args, current: dict[str, tuple[bool, bool]], **kwargs):
+    def __init__(
+        self,
+        *args,
+        current: dict[str, tuple[bool, bool]],
+        min_score: float | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        self.fields["min_score"] = forms.FloatField(
+            label=_("Tell me about new matches scoring at least"),
+            required=False,
+            min_value=0,
+            max_value=10,
+            initial=min_score,
+            widget=forms.NumberInput(attrs={"step": "0.1"}),
+            help_text=_(
+                "Good counterparts score about 2, unrelated ones below 1. Leave empty for "
+                "%(default)s."
+            )
+            % {"default": MATCH_THRESHOLD_DEFAULT},
+        )
         labels = dict(Notification.Kind.choices)
         for kind in PREFERENCE_DEFAULTS:
             in_app, email = current[kind]

@@ -233,3 +233,17 @@ def delegation_booking(*, delegation: Delegation, event) -> dict:
         .order_by("name")
     )
     return {"delegates": delegates, "blocks": blocks, "companies": companies}
+
+
+def match_thresholds_of(users) -> dict[int, float]:
+    """Per user id: the lowest score of a new match worth a ``match`` notice (the user's
+    ``min_score`` preference, else ``MATCH_THRESHOLD_DEFAULT``). One query."""
+    from .models import MATCH_THRESHOLD_DEFAULT, NotificationPreference
+
+    ids = [u.pk for u in users]
+    chosen = dict(
+        NotificationPreference.objects.filter(
+            user_id__in=ids, kind=Notification.Kind.MATCH, min_score__isnull=False
+        ).values_list("user_id", "min_score")
+    )
+    return {pk: chosen.get(pk, MATCH_THRESHOLD_DEFAULT) for pk in ids}

@@ -446,6 +446,30 @@ def organisation_unblock(*, blocker: Organisation, blocked: Organisation, by) ->
     audit(actor=by, action="outreach.unblock", obj=blocked, blocker=blocker.pk)
 
 
+# --- new-match threshold ---------------------------------------------------------------------
+
+MATCH_THRESHOLD_MAX = 10.0
+
+
+@transaction.atomic
+def match_threshold_set(*, user, min_score: float | None) -> None:
+    """The lowest score of a new match the user wants a ``match`` notice for (``None``: the
+    platform's default). Kept with the user's ``match`` notification preference."""
+    from .models import PREFERENCE_DEFAULTS, NotificationPreference
+
+    if min_score is not None and not 0 <= min_score <= MATCH_THRESHOLD_MAX:
+        raise DomainError(
+            _("Choose a score between 0 and %(max)s.") % {"max": f"{MATCH_THRESHOLD_MAX:g}"},
+            field="min_score",
+        )
+    in_app, email = PREFERENCE_DEFAULTS[Notification.Kind.MATCH]
+    preference, _created = NotificationPreference.objects.get_or_create(
+        user=user, kind=Notification.Kind.MATCH, defaults={"in_app": in_app, "email": email}
+    )
+    preference.min_score = min_score
+    preference.save(update_fields=["min_score"])
+
+
 # --- invitations ------------------------------------------------------------------------------
 
 _ROW = re.compile(r"^\s*(?:(?P<name>[^<]*?)\s*<(?P<bracket>[^>]+)>|(?P<plain>.+?))\s*$")

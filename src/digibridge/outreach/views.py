@@ -29,7 +29,7 @@ from .forms import (
     ReportForm,
     RsvpForm,
 )
-from .models import Conversation, Invitation, Message
+from .models import Conversation, Invitation, Message, Notification
 
 # --- notifications ----------------------------------------------------------------------------
 
@@ -37,7 +37,10 @@ from .models import Conversation, Invitation, Message
 @login_required
 def notification_list(request):
     page = paginate(request, selectors.notifications_of(user=request.user))
-    form = PreferencesForm(current=notifications.preferences_of([request.user])[request.user.pk])
+    form = PreferencesForm(
+        current=notifications.preferences_of([request.user])[request.user.pk],
+        min_score=_own_min_score(request.user),
+    )
     return render(
         request,
         "outreach/notifications.html",
@@ -61,8 +64,23 @@ def preferences(request):
     form = PreferencesForm(request.POST, current=current)
     if form.is_valid():
         notifications.notification_preferences_set(user=request.user, choices=form.choices())
+        services.match_threshold_set(user=request.user, min_score=form.cleaned_data["min_score"])
         messages.success(request, _("Your notification choices are saved."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
     return redirect("outreach:notifications")
+
+
+def _own_min_score(user) -> float | None:
+    from .models import NotificationPreference
+
+    return (
+        NotificationPreference.objects.filter(user=user, kind=Notification.Kind.MATCH)
+        .values_list("min_score", flat=True)
+        .first()
+    )
 
 
 # --- conversations ----------------------------------------------------------------------------
