@@ -166,12 +166,12 @@ INLINE_MEDIA_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
 
 
 def serve_media(request, path: str, document_root=None):
-    """Serve an uploaded file from MEDIA_ROOT, never as a page of this site.
+    """Serve an uploaded file from MEDIA_ROOT (read per request), never as a page of this site.
 
     Only raster images are shown inline; anything else is an attachment of type
     ``application/octet-stream``. Every file gets ``nosniff`` and a sandboxing policy.
     """
-    response = serve(request, path, document_root=document_root or settings.MEDIA_ROOT)
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
     guessed, _encoding = mimetypes.guess_type(path)
     if guessed not in INLINE_MEDIA_TYPES:
         filename = path.rsplit("/", 1)[-1].replace('"', "")
