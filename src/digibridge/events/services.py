@@ -26,7 +26,7 @@ from digibridge.common.parsing import full_clean_or_error
 from digibridge.directory.models import Organisation, Person
 from digibridge.directory.selectors import can_act_for, is_operator
 
-from . import notifications
+from . import notifications, pipeline
 from .models import (
     AgendaSession,
     Event,
@@ -1092,6 +1092,12 @@ def meeting_outcome_record(
     held, or no-show if a side reports that the other did not come."""
     if not _acts_for(by, registration):
         raise PermissionDeniedError(_("You can only record your own side of a meeting."))
+    # One side at a time: the pipeline below opens at most one follow-up per meeting.
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("block__event", "request__opportunity")
+        .get(pk=meeting.pk)
+    )
     if not meeting.seats.filter(registration=registration).exists():
         raise DomainError(_("This person is not in this meeting."))
     if meeting.status == Meeting.Status.CANCELLED:
@@ -1119,4 +1125,5 @@ def meeting_outcome_record(
         meeting.status = Meeting.Status.HELD
     meeting.save(update_fields=["status"])
     audit(actor=by, action="event.outcome", obj=outcome)
+    pipeline.outcome_recorded(meeting, outcome, by)
     return outcome
