@@ -38,6 +38,7 @@ from typing import Any
 
 from django.apps import apps as global_apps
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files import File
 from django.core.management import call_command
 from django.core.management.color import no_style
@@ -398,10 +399,16 @@ def _load_files(archive, manifest: dict, *, registry, written: list, say: Progre
             raise DomainError(
                 _("Unexpected file in the archive: %(name)s") % {"name": info.filename}
             ) from exc
-        if storage.exists(name):
-            storage.delete(name)  # left over from an instance this import replaces
-        with archive.open(info) as member:
-            saved = storage.save(name, File(member, name=name))
+        try:
+            if storage.exists(name):
+                storage.delete(name)  # left over from an instance this import replaces
+            with archive.open(info) as member:
+                saved = storage.save(name, File(member, name=name))
+        except (SuspiciousFileOperation, OSError) as exc:
+            raise DomainError(
+                _("The file %(name)s could not be stored: %(error)s")
+                % {"name": info.filename, "error": exc}
+            ) from exc
         written.append((storage, saved))
         if saved != name:
             raise DomainError(
