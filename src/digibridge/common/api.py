@@ -10,13 +10,15 @@ from ninja.pagination import LimitOffsetPagination as NinjaLimitOffsetPagination
 from ninja.security import HttpBearer, SessionAuth
 
 from digibridge.accounts.services import api_token_user
+from digibridge.common.security import client_ip
 
 
 class TokenAuth(HttpBearer):
     """``Authorization: Bearer dgb_...`` with a personal API token."""
 
     def authenticate(self, request: HttpRequest, token: str):
-        user = api_token_user(token)
+        # Unknown tokens count as failed log-ins for the caller's address (accounts/throttle).
+        user = api_token_user(token, ip=client_ip(request))
         if user is not None:
             request.user = user
         return user
