@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from digibridge.marketplace import orders_services as svc
 from digibridge.marketplace.models import Rfq, RfqQuestion
-from tests.marketplace.order_factories import RfqQuestionFactory, pdf, rfq_for, supplier_user
+from tests.marketplace.order_factories import (
+    PDF_BYTES,
+    RfqQuestionFactory,
+    pdf,
+    rfq_for,
+    supplier_user,
+)
 from tests.marketplace.test_orders_api import API, bearer, post
 
 pytestmark = pytest.mark.django_db
@@ -55,8 +61,9 @@ def test_pages_never_show_the_rivals_file_answer_or_agreement(client, member, ro
     own = client.get(
         reverse("marketplace:response_file", args=[mine.pk, "answer", mine.answers.get().pk])
     )
-    assert own.status_code == 200
-    own.close()
+    # read it through the client's wrapper, which closes the file without ending the test's
+    # database connection (a bare close() does, on PostgreSQL)
+    assert own.status_code == 200 and b"".join(own.streaming_content) == PDF_BYTES
     assert client.get(reverse("marketplace:rfq_rules", args=[rfq.pk])).status_code == 404
     for url in (
         reverse("marketplace:rfq", args=[rfq.pk]),
