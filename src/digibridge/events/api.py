@@ -773,3 +773,21 @@ def my_registration_withdraw(request, event_id: int):
     registration = _own_registration(request, _event(request, event_id))
     services.registration_withdraw(registration=registration, by=actor(request))
     return Status(204, None)
+
+
+# --- organisers: exports -------------------------------------------------------------------------
+
+ExportTable = Literal["registrations", "requests", "meetings", "checkin", "dashboard"]
+
+
+@router.get("/events/{event_id}/export", auth=WRITE_AUTH)
+def event_export(
+    request,
+    event_id: int,
+    format: Literal["xlsx", "csv"] = "xlsx",  # noqa: A002 - the query parameter's name
+    table: ExportTable = "registrations",
+):
+    """Organisers: the event's tables as one XLSX workbook, or one ``table`` as CSV."""
+    from . import tables
+
+    return tables.download(_managed_event(request, event_id), format, table)

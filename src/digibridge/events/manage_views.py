@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from digibridge.common.errors import DomainError
 from digibridge.directory.selectors import is_operator
 
-from . import selectors, services
+from . import selectors, services, tables
 from .manage_forms import (
     BlockForm,
     EventForm,
@@ -336,3 +336,20 @@ def table_host(request, slug: str, pk: int):
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("events:block_edit", event.slug, block.pk)
+
+
+# --- exports ---------------------------------------------------------------------------------
+
+
+@login_required
+def export_xlsx(request, slug: str):
+    """Every organiser's table of the event, one sheet each."""
+    return tables.download(_manager_event_or_404(request, slug), "xlsx")
+
+
+@login_required
+def export_csv(request, slug: str, table: str):
+    event = _manager_event_or_404(request, slug)
+    if table not in tables.TABLES:
+        raise Http404
+    return tables.download(event, "csv", table)

@@ -80,4 +80,6 @@ urlpatterns = [
         name="block_action",
     ),
     path("<slug:slug>/manage/dashboard/", views.dashboard, name="dashboard"),
+    path("<slug:slug>/manage/export.xlsx", manage_views.export_xlsx, name="export_xlsx"),
+    path("<slug:slug>/manage/export/<str:table>.csv", manage_views.export_csv, name="export_csv"),
 ]
