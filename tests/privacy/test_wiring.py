@@ -24,9 +24,9 @@ def test_directory_lists_only_people_who_consent(client, member, stranger, opera
     page = client.get(url).content.decode()
     assert "Listedsson" in page and "Withdrawnsson" not in page
     api = client.get(f"/api/v1/organisations/{stranger.org.pk}/people").json()
-    names = {p["last_name"] for p in api["items"]} if "items" in api else {
-        p["last_name"] for p in api
-    }
+    names = (
+        {p["last_name"] for p in api["items"]} if "items" in api else {p["last_name"] for p in api}
+    )
     assert names == {"Listedsson"}
     found = client.get("/api/v1/people", {"q": "sson"}).json()
     found = found["items"] if "items" in found else found

@@ -17,3 +17,7 @@ class PrivacyConfig(AppConfig):
         pre_save.connect(refuse_audit_change, sender=AuditEntry, dispatch_uid="audit_append_only")
         pre_delete.connect(refuse_audit_delete, sender=AuditEntry, dispatch_uid="audit_no_delete")
         post_migrate.connect(reinstall_after_migrate, sender=self, dispatch_uid="audit_triggers")
+
+        from . import audit_hooks
+
+        audit_hooks.connect()  # permission changes are audited whatever path they take

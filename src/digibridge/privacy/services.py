@@ -13,8 +13,8 @@ import secrets
 from collections.abc import Mapping
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
