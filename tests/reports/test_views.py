@@ -10,6 +10,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DIGIBRIDGE_IMPORT_THREADS = False  # the job's task runs eagerly, on commit
 
 
 def upload(client, path, kind="organisations"):
@@ -20,7 +21,9 @@ def upload(client, path, kind="organisations"):
         )
 
 
-def test_import_upload_preview_then_import(client, operator, tmp_path):
+def test_import_upload_preview_then_import(
+    client, operator, tmp_path, django_capture_on_commit_callbacks
+):
     client.force_login(operator)
     response = upload(client, write_xlsx(tmp_path / "orgs.xlsx", ORG_HEADER, org_rows(3)))
     assert response.status_code == 302
@@ -28,8 +31,12 @@ def test_import_upload_preview_then_import(client, operator, tmp_path):
     body = preview.content.decode()
     assert "Every row is valid." in body and "Imported Enterprise 2" in body
     assert not Organisation.objects.exists()
-    done = client.post(f"{response.url}confirm/", {"action": "import"}, follow=True)
-    assert "Imported 3 rows: 3 created, 0 updated." in done.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = client.post(f"{response.url}confirm/", {"action": "import"})
+    assert confirmed.status_code == 302 and "/reports/import/jobs/" in confirmed.url
+    done = client.get(confirmed.url).content.decode()
+    assert "Imported 3 rows: 3 created, 0 updated." in done
+    assert 'data-status="done"' in done and "hx-trigger" not in done  # polling has stopped
     assert Organisation.objects.count() == 3
     # the pending file is gone: confirming twice does nothing
     assert client.post(f"{response.url}confirm/", {"action": "import"}).status_code == 404

@@ -14,12 +14,21 @@ administers the server.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import logging
+import os
+import threading
+import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -31,8 +40,9 @@ from digibridge.directory.selectors import is_operator
 from digibridge.marketplace.models import Opportunity
 
 from . import importing
-from .models import ImportedRecord
+from .models import ImportedRecord, ImportJob
 
+logger = logging.getLogger(__name__)
 BATCH = 1000
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -702,3 +712,149 @@ def event_report_pdf(*, event, by, language: str | None = None) -> bytes:
         content = pdf.render_event_report(selectors.event_report(event))
     audit(actor=by, action="report.event_pdf", obj=event)
     return content
+
+
+# --- web imports as background jobs ----------------------------------------------------------
+
+STALE_AFTER = dt.timedelta(minutes=15)  # a job silent this long died with its process
+PROGRESS_EVERY = 0.5  # seconds between progress-file writes
+
+
+def imports_dir() -> Path:
+    """Where uploads wait for their import; a worker on another machine must share it."""
+    path = Path(settings.MEDIA_ROOT) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _progress_path(token: str) -> Path:
+    return imports_dir() / f"{token}.progress.json"
+
+
+def import_job_progress(job: ImportJob) -> dict:
+    """{"stage": "validate" | "write" | "", "done": n, "total": n} of a running job."""
+    try:
+        data = json.loads(_progress_path(job.token).read_text())
+    except (OSError, ValueError):
+        return {"stage": "", "done": 0, "total": job.expected_rows}
+    if data.get("stage") == "validate":
+        data["total"] = max(job.expected_rows, data.get("done", 0))
+    return data
+
+
+def import_job_start(
+    *, by, kind: str, file_name: str, original_name: str, expected_rows: int = 0
+) -> ImportJob:
+    """Queue the import of an uploaded file (in ``imports_dir()``); it runs after commit."""
+    _require_importer(by)
+    if kind not in importing.KINDS:
+        raise DomainError(_("Unknown kind of data."), field="kind")
+    job = ImportJob.objects.create(
+        token=uuid.uuid4().hex,
+        kind=kind,
+        file_name=file_name,
+        original_name=original_name[:200],
+        language=translation.get_language() or "",
+        expected_rows=expected_rows,
+        created_by=by,
+    )
+    transaction.on_commit(lambda: _dispatch(job.pk))
+    return job
+
+
+def _dispatch(job_id: int) -> None:
+    """A Celery task when a broker is configured. Without one (the embedded default) the job
+    runs in this process, in a thread, so that the page can show its progress meanwhile;
+    ``DIGIBRIDGE_IMPORT_THREADS = False`` runs it at once instead (the task called eagerly)."""
+    from .tasks import run_import
+
+    if settings.CELERY_TASK_ALWAYS_EAGER and getattr(settings, "DIGIBRIDGE_IMPORT_THREADS", True):
+        threading.Thread(
+            target=_run_in_thread, args=(job_id,), name=f"import-job-{job_id}", daemon=True
+        ).start()
+    else:
+        run_import.delay(job_id)
+
+
+def _run_in_thread(job_id: int) -> None:
+    from django.db import connections
+
+    try:
+        import_job_run(job_id=job_id)
+    finally:
+        connections.close_all()  # this thread's connections only
+
+
+def import_job_run(*, job_id: int) -> ImportJob | None:
+    """Run a queued job: validate and import its file all or nothing, record the outcome,
+    delete the upload. A job that is not queued (run already, or twice delivered) is left."""
+    claimed = ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.QUEUED).update(
+        status=ImportJob.Status.RUNNING, started_at=timezone.now()
+    )
+    if not claimed:
+        return None
+    job = ImportJob.objects.get(pk=job_id)
+    path = imports_dir() / job.file_name
+    progress_file = _progress_path(job.token)
+    last = [0.0, ""]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if stage == last[1] and now - last[0] < PROGRESS_EVERY and done != total:
+            return
+        last[0], last[1] = now, stage
+        temporary = progress_file.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"stage": stage, "done": done, "total": total}))
+        os.replace(temporary, progress_file)
+
+    with translation.override(job.language or None):
+        try:
+            if job.created_by is None or not is_operator(job.created_by):
+                raise PermissionDeniedError(_("Only operators can import data."))
+            outcome = import_file(path, kind=job.kind, by=job.created_by, progress=progress)
+        except FileNotFoundError:
+            job.status, job.message = ImportJob.Status.FAILED, _("The uploaded file is gone.")
+        except DomainError as exc:  # PermissionDeniedError included
+            job.status, job.message = ImportJob.Status.FAILED, exc.message
+        except Exception:
+            logger.exception("import job %s failed", job.pk)
+            job.status = ImportJob.Status.FAILED
+            job.message = _("The import failed unexpectedly; nothing was imported.")
+        else:
+            report = outcome.report
+            job.rows_read = report.rows_read
+            job.created, job.updated = outcome.created, outcome.updated
+            job.errors = [str(error) for error in report.errors]
+            job.errors_left_off = report.errors_left_off
+            job.status = ImportJob.Status.DONE if outcome.imported else ImportJob.Status.INVALID
+    job.finished_at = timezone.now()
+    job.save()
+    path.unlink(missing_ok=True)
+    progress_file.unlink(missing_ok=True)
+    return job
+
+
+def import_job_for(*, token: str, user) -> ImportJob | None:
+    """The user's own job, with one that stopped making progress marked as failed."""
+    job = ImportJob.objects.filter(token=token, created_by=user).first()
+    if job is None or not is_operator(user):
+        return None
+    if not job.finished:
+        touched = job.started_at or job.created_at
+        progress_file = _progress_path(job.token)
+        if progress_file.exists():
+            touched = max(
+                touched,
+                dt.datetime.fromtimestamp(progress_file.stat().st_mtime, tz=dt.UTC),
+            )
+        if timezone.now() - touched > STALE_AFTER:
+            job.status = ImportJob.Status.FAILED
+            job.message = _(
+                "The import stopped without finishing (the server restarted?); nothing was "
+                "imported. Upload the file again."
+            )
+            job.finished_at = timezone.now()
+            job.save(update_fields=["status", "message", "finished_at"])
+            (imports_dir() / job.file_name).unlink(missing_ok=True)
+            progress_file.unlink(missing_ok=True)
+    return job

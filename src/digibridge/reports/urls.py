@@ -12,4 +12,8 @@ urlpatterns = [
     path("import/<str:kind>-template.<str:fmt>", views.import_template, name="import_template"),
     path("import/<slug:token>/", views.import_preview, name="import_preview"),
     path("import/<slug:token>/confirm/", views.import_confirm, name="import_confirm"),
+    path("import/jobs/<slug:token>/", views.import_job, name="import_job"),
+    path(
+        "import/jobs/<slug:token>/progress/", views.import_job_progress, name="import_job_progress"
+    ),
 ]

@@ -3,7 +3,6 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -127,12 +126,6 @@ def agreements_export(request, fmt: str):
 # --- import: upload → preview with the validation report → import ----------------------
 
 
-def _imports_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def _kind_choices():
     return [(k.value, k.label) for k in ImportedRecord.Kind]
 
@@ -148,7 +141,7 @@ def import_upload(request):
             form.add_error("file", _("Upload an .xlsx or a .csv file."))
         else:
             token = uuid.uuid4().hex
-            target = _imports_dir() / f"{token}{suffix}"
+            target = services.imports_dir() / f"{token}{suffix}"
             with open(target, "wb") as handle:
                 for chunk in upload.chunks():
                     handle.write(chunk)
@@ -174,7 +167,7 @@ def _pending(request, token: str) -> tuple[dict, Path]:
     pending = request.session.get(SESSION_KEY, {}).get(token)
     if pending is None:
         raise Http404
-    path = _imports_dir() / pending["file"]
+    path = services.imports_dir() / pending["file"]
     if not path.exists():
         raise Http404
     return pending, path
@@ -198,6 +191,9 @@ def import_preview(request, token: str):
         messages.error(request, exc.message)
         return redirect("reports:import")
     report = outcome.report
+    if pending.get("rows") != report.rows_read:
+        pending["rows"] = report.rows_read
+        request.session[SESSION_KEY] = {**request.session.get(SESSION_KEY, {}), token: pending}
     headers = importing.template_headers(pending["kind"])
     preview = [[record.get(h, "") for h in headers] for record in report.records[:PREVIEW_ROWS]]
     return render(
@@ -223,25 +219,48 @@ def import_confirm(request, token: str):
         _forget(request, token, path)
         messages.info(request, _("Import cancelled; nothing was imported."))
         return redirect("reports:import")
-    try:
-        outcome = services.import_file(path, kind=pending["kind"], by=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect("reports:import")
-    if not outcome.imported:
-        messages.error(request, _("The file has errors; nothing was imported."))
-        return redirect("reports:import_preview", token)
-    _forget(request, token, path)
-    messages.success(
-        request,
-        _("Imported %(rows)s rows: %(created)s created, %(updated)s updated.")
-        % {
-            "rows": outcome.report.rows_read,
-            "created": outcome.created,
-            "updated": outcome.updated,
-        },
+    job = services.import_job_start(
+        by=request.user,
+        kind=pending["kind"],
+        file_name=pending["file"],
+        original_name=pending["name"],
+        expected_rows=pending.get("rows") or 0,
     )
-    return redirect("reports:import")
+    # The job owns the file now: forget the pending upload without deleting it.
+    request.session[SESSION_KEY] = {
+        k: v for k, v in request.session.get(SESSION_KEY, {}).items() if k != token
+    }
+    return redirect("reports:import_job", job.token)
+
+
+def _job_context(request, token: str) -> dict:
+    _operator_only(request)
+    job = services.import_job_for(token=token, user=request.user)
+    if job is None:
+        raise Http404
+    progress = services.import_job_progress(job) if not job.finished else {}
+    stage_labels = {
+        "validate": _("Checking the rows…"),
+        "write": _("Writing the rows…"),
+    }
+    return {
+        "job": job,
+        "progress": progress,
+        "stage_label": stage_labels.get(progress.get("stage", ""), _("Waiting to start…")),
+        "kind_label": ImportedRecord.Kind(job.kind).label,
+    }
+
+
+@login_required
+def import_job(request, token: str):
+    """The import's progress while it runs, its report when it is done."""
+    return render(request, "reports/import_job.html", _job_context(request, token))
+
+
+@login_required
+def import_job_progress(request, token: str):
+    """The progress fragment the job page polls (htmx) until the job has finished."""
+    return render(request, "reports/_import_progress.html", _job_context(request, token))
 
 
 @login_required
