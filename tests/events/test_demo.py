@@ -35,17 +35,28 @@ def test_demo_event_loads_once_with_a_published_schedule(client):
     assert len(seats) == len(set(seats))
     assert MeetingOutcome.objects.exists()
     assert Meeting.objects.filter(status="held").exists()
+    from digibridge.cooperation.models import FollowUp
+
+    assert counts["follow_ups"] == FollowUp.objects.filter(meeting__isnull=False).count() > 0
     hui = Registration.objects.get(person__user__email="hui.wu@hangyun-robotics.example")
     assert Meeting.objects.filter(seats__registration=hui).exists()
     assert MeetingRequest.objects.filter(recipient=hui, status="pending").exists()
     assert load_event_demo() == {}
     client.force_login(hui.person.user)
-    for page in ("detail", "agenda", "inbox", "participants", "registration"):
+    for page in ("detail", "agenda", "inbox", "participants", "registration", "registration_edit"):
         response = client.get(reverse(f"events:{page}", args=[event.slug]))
         assert response.status_code == 200, page
     assert "Beijing Night" in response.content.decode() or page == "registration"
     client.force_login(User.objects.get(email="xiuying.li@service-base-barcelona.example"))
-    for page in ("blocks", "dashboard", "manage_registrations", "checkin"):
+    for page in (
+        "blocks",
+        "dashboard",
+        "manage_registrations",
+        "checkin",
+        "event_edit",
+        "manage_sessions",
+        "export_xlsx",
+    ):
         assert client.get(reverse(f"events:{page}", args=[event.slug])).status_code == 200, page
     block = event.blocks.get()
     plan = client.get(reverse("events:table_plan", args=[event.slug, block.pk])).content.decode()
@@ -54,3 +65,4 @@ def test_demo_event_loads_once_with_a_published_schedule(client):
     # the core demo's reset removes the event with its hosts
     load_demo(reset=True)
     assert not Event.objects.exists()
+    assert not FollowUp.objects.exists()

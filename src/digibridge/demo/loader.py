@@ -41,8 +41,10 @@ def _reset() -> None:
     keys = [o["key"] for o in content.ORGANISATIONS]
     # Agreements protect their parties from deletion; the demo's own go first.
     from digibridge.cooperation.demo import remove_cooperation_demo
+    from digibridge.events.demo import remove_event_demo
     from digibridge.marketplace.demo_orders import remove_orders_demo
 
+    remove_event_demo()
     remove_orders_demo()
     remove_cooperation_demo()
     Opportunity.objects.filter(owner__slug__in=keys).delete()

@@ -20,7 +20,7 @@ from django.db.models import F
 from digibridge.demo import content
 from digibridge.directory.models import Organisation, Person
 
-from . import services
+from . import pipeline, services
 from .models import (
     AgendaSession,
     Event,
@@ -52,6 +52,7 @@ MESSAGES = [
     "Interested in your distribution network for the Chinese market.",
 ]
 # The two exhibitors who keep their own table all evening.
+DEMO_FOLLOW_UPS = 6  # enough to show outcomes feeding the cooperation pipeline
 TABLE_HOSTS = {"beichen-charging": 1, "zhixing-autopilot": 2}
 
 
@@ -298,6 +299,16 @@ def load_event_demo(progress: Progress | None = None) -> dict[str, int]:
     MeetingOutcome.objects.bulk_create(outcomes)
     Meeting.objects.filter(pk__in=held).update(status=Meeting.Status.HELD)
     Meeting.objects.filter(pk__in=no_show).update(status=Meeting.Status.NO_SHOW)
+
+    say("Follow-ups of the most promising meetings")
+    follow_ups = 0
+    for outcome in MeetingOutcome.objects.filter(
+        meeting__block=block, attendance=MeetingOutcome.Attendance.HELD
+    ).select_related("meeting__block__event", "registration__person", "meeting__request"):
+        if follow_ups >= DEMO_FOLLOW_UPS:
+            break
+        if pipeline.follow_up_for(outcome.meeting, outcome) is not None:
+            follow_ups += 1
     return {
         "events": 1,
         "sessions": len(sessions),
@@ -306,4 +317,13 @@ def load_event_demo(progress: Progress | None = None) -> dict[str, int]:
         "meetings": len(meetings),
         "unscheduled": len(result["unscheduled"]),
         "outcomes": len(outcomes),
+        "follow_ups": follow_ups,
     }
+
+
+def remove_event_demo() -> None:
+    """Delete what the demo event left outside its own tables (the follow-ups its outcomes
+    opened); call it before the core demo's reset, which removes the event with its hosts."""
+    from digibridge.cooperation.models import FollowUp
+
+    FollowUp.objects.filter(meeting__block__event__slug=content.EVENT["key"]).delete()
