@@ -109,10 +109,10 @@ class InputGuardMiddleware:
                 return None  # the API's own parser reports malformed JSON
             if problem := _json_problem(payload):
                 return problem, ("body",)
-        elif request.method == "POST" and request.content_type in (
-            "application/x-www-form-urlencoded",
-            "multipart/form-data",
+        elif (
+            request.method == "POST" and request.content_type == "application/x-www-form-urlencoded"
         ):
+            # Not multipart: reading it here would consume the upload stream the API reads.
             for key, values in request.POST.lists():
                 if any("\x00" in v for v in values):
                     return "nul", ("form", key)
