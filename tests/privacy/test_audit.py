@@ -161,7 +161,10 @@ def test_permission_changes_are_audited_with_the_acting_operator(client, member,
     assert response.status_code == 302, response.content.decode()[:2000]
     entry = AuditEntry.objects.get(action="permission.user_change")
     assert entry.actor == admin and entry.object_id == str(member.pk)
-    assert entry.detail["changes"] == {"role": ["enterprise", "operator"], "is_staff": [False, True]}
+    assert entry.detail["changes"] == {
+        "role": ["enterprise", "operator"],
+        "is_staff": [False, True],
+    }
 
     member.groups.add(Group.objects.create(name="editors"))
     assert AuditEntry.objects.filter(action="permission.user_groups", actor=None).exists()
@@ -189,3 +192,17 @@ def test_last_login_and_profile_saves_are_not_permission_changes(client, member)
     member.first_name = "Changed"
     member.save()
     assert not AuditEntry.objects.filter(action="permission.user_change").exists()
+
+
+def test_opportunities_expired_by_the_platform_are_audited():
+    from digibridge.marketplace.services import opportunities_expire_due
+    from tests.marketplace.factories import OpportunityFactory
+
+    due = OpportunityFactory(deadline=timezone.localdate() - dt.timedelta(days=1))
+    assert opportunities_expire_due() == 1
+    entry = AuditEntry.objects.get(action="opportunity.expire")
+    assert (entry.actor, entry.object_type, entry.object_id) == (
+        None,
+        "marketplace.opportunity",
+        str(due.pk),
+    )

@@ -110,3 +110,18 @@ def test_unknown_purpose_is_refused(member):
 
     with pytest.raises(DomainError):
         services.consents_set(user=member, by=member, choices={"marketing": True})
+
+
+def test_records_go_with_their_subject(member):
+    services.consents_set(user=member, by=member, choices={Purpose.EMAIL: False})
+    person = PersonFactory()
+    services.consents_set(
+        person=person,
+        by=member.__class__.objects.create_superuser(
+            email="root@example.org", password="x-long-password-1"
+        ),
+        choices={Purpose.LISTED: False},
+    )
+    member.delete()
+    person.delete()
+    assert not ConsentRecord.objects.exists()
