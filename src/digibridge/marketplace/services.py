@@ -182,4 +182,6 @@ def opportunities_expire_due(*, today: dt.date | None = None) -> int:
         Opportunity.objects.filter(pk__in=ids).filter(~Q(status=Opportunity.Status.EXPIRED)).update(
             status=Opportunity.Status.EXPIRED, updated_at=timezone.now()
         )
+        for opportunity in Opportunity.objects.filter(pk__in=ids).only("pk"):
+            audit(actor=None, action="opportunity.expire", obj=opportunity)
     return len(ids)
