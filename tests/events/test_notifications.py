@@ -2,6 +2,7 @@
 times in each recipient's time zone."""
 
 import datetime as dt
+import zoneinfo
 
 import pytest
 from django.utils import timezone
@@ -128,3 +129,31 @@ def test_expiry_tells_both_sides_as_a_deadline(
     with django_capture_on_commit_callbacks(execute=True):
         assert services.meeting_requests_expire_due() == 0
     assert Notification.objects.count() == 2
+
+
+def test_recipients_are_reminded_once_before_the_deadline(
+    member, stranger, django_capture_on_commit_callbacks
+):
+    event = EventFactory()
+    recipient = participant(event, stranger)
+    soon = timezone.now() + dt.timedelta(hours=3)
+    for _ in range(2):
+        MeetingRequestFactory(event=event, recipient=recipient, expires_at=soon)
+    MeetingRequestFactory(event=event, recipient=recipient, expires_at=soon + dt.timedelta(days=3))
+    MeetingRequestFactory(event=event, recipient=recipient, expires_at=soon, status="accepted")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.meeting_requests_remind_due() == 2
+    notice = Notification.objects.get(user=stranger)
+    assert notice.kind == Notification.Kind.DEADLINE
+    assert notice.body.count("(") == 2  # both senders with their organisations
+    local = timezone.localtime(soon, zoneinfo.ZoneInfo(stranger.time_zone))
+    assert local.strftime("%H:%M") in notice.body
+    # a second run reminds nobody again
+    assert services.meeting_requests_remind_due() == 0
+    assert Notification.objects.count() == 1
+    # the periodic task reminds and expires
+    from digibridge.events.tasks import expire_meeting_requests
+
+    later = timezone.now() + dt.timedelta(days=5)
+    assert services.meeting_requests_expire_due(now=later) == 3
+    assert expire_meeting_requests() == 0

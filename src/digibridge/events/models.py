@@ -288,6 +288,7 @@ class MeetingRequest(models.Model):
         _("status"), max_length=10, choices=Status, default=Status.PENDING, db_index=True
     )
     expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -153,6 +153,31 @@ def notify_requests_expired(requests: list[MeetingRequest]) -> None:
             )
 
 
+def notify_requests_expiring(requests: list[MeetingRequest]) -> None:
+    """One recipient's pending requests that expire soon (kind ``deadline``)."""
+    recipient = requests[0].recipient
+    user = _user(recipient)
+    if user is None:
+        return
+    deadline = min(r.expires_at for r in requests)
+    notify(
+        users=[user],
+        kind=Kind.DEADLINE,
+        title=gettext_lazy("Meeting requests waiting for your answer"),
+        body=gettext_lazy(
+            "Answer before %(deadline)s, when unanswered requests at %(event)s expire: %(names)s."
+        ),
+        params={
+            "deadline": local_time(deadline, user, recipient),
+            "event": recipient.event.local_name,
+            "names": ", ".join(
+                f"{r.sender.person.full_name} ({r.sender.organisation.name})" for r in requests
+            ),
+        },
+        link=_link("events:inbox", recipient.event),
+    )
+
+
 def notify_meeting(meeting: Meeting, registrations, *, changed: bool = False) -> None:
     """Each participant of ``meeting``: confirmed, or changed/cancelled (kind ``schedule``)."""
     registrations = list(registrations)

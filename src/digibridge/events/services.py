@@ -745,6 +745,42 @@ def meeting_requests_expire_due(*, now: dt.datetime | None = None) -> int:
     return len(expired)
 
 
+REMIND_BEFORE = dt.timedelta(hours=24)
+
+
+def meeting_requests_remind_due(
+    *, now: dt.datetime | None = None, before: dt.timedelta = REMIND_BEFORE
+) -> int:
+    """Remind recipients, once, of pending requests that expire within ``before`` (kind
+    ``deadline``, one notice per recipient listing the senders). Returns requests reminded."""
+    now = now or timezone.now()
+    due = MeetingRequest.objects.filter(
+        status=MeetingRequest.Status.PENDING,
+        reminded_at__isnull=True,
+        expires_at__gt=now,
+        expires_at__lte=now + before,
+    )
+    with transaction.atomic():
+        requests = list(
+            due.select_for_update(of=("self",)).select_related(
+                "event",
+                "sender__person",
+                "sender__organisation",
+                "recipient__person__user",
+                "recipient__event",
+            )
+        )
+        if not requests:
+            return 0
+        MeetingRequest.objects.filter(pk__in=[r.pk for r in requests]).update(reminded_at=now)
+        by_recipient: dict[int, list[MeetingRequest]] = defaultdict(list)
+        for request in requests:
+            by_recipient[request.recipient_id].append(request)
+        for pending in by_recipient.values():
+            notifications.notify_requests_expiring(pending)
+    return len(requests)
+
+
 # --- meetings ------------------------------------------------------------------------------
 
 
