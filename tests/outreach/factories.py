@@ -6,6 +6,13 @@ from tests.directory.factories import OrganisationFactory, OrganisationMemberFac
 from tests.events.factories import EventFactory
 
 
+def read(download) -> bytes:
+    """The content of a file download. Reading it to the end is what closes the file (the
+    test client closes the response then); ``response.close()`` would also close the test's
+    database connection, through the request-finished signal."""
+    return b"".join(download.streaming_content)
+
+
 def member_of(organisation, **kwargs):
     """A user acting for ``organisation``."""
     user = UserFactory(**kwargs)

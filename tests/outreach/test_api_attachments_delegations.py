@@ -10,7 +10,7 @@ from digibridge.outreach import services
 from digibridge.outreach.models import Message
 from tests.directory.factories import OrganisationFactory, PersonFactory
 from tests.events.factories import EventFactory, MeetingBlockFactory, RegistrationFactory
-from tests.outreach.factories import member_of
+from tests.outreach.factories import member_of, read
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.outreach.urls")]
 
@@ -51,8 +51,7 @@ def test_sides_upload_and_download_attachments(client, thread, member, stranger)
     assert download["Content-Type"] == "application/octet-stream"
     assert download["X-Content-Type-Options"] == "nosniff"
     assert download["Content-Disposition"].startswith("attachment")
-    assert b"".join(download.streaming_content) == b"%PDF-1.4 confidential offer"
-    download.close()
+    assert read(download) == b"%PDF-1.4 confidential offer"
     detail = client.get(f"/api/v1/conversations/{thread.pk}").json()
     assert [m["attachment_url"] for m in detail["messages"]] == [None, url]
 
@@ -95,7 +94,7 @@ def test_attachment_refusals_and_operator_audit(client, thread, member, operator
     client.force_login(operator)
     download = client.get(f"/api/v1/conversations/{thread.pk}/messages/{message.pk}/attachment")
     assert download.status_code == 200
-    download.close()
+    read(download)
     assert AuditEntry.objects.filter(
         actor=operator, action="outreach.conversation_read_by_operator", object_id=str(thread.pk)
     ).exists()

@@ -14,7 +14,7 @@ from digibridge.outreach.models import Notification
 from digibridge.privacy.export import personal_data
 from tests.accounts.factories import UserFactory
 from tests.directory.factories import OrganisationFactory
-from tests.outreach.factories import member_of
+from tests.outreach.factories import member_of, read
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.outreach.urls")]
 
@@ -57,7 +57,7 @@ def test_a_member_who_leaves_the_organisation_loses_the_thread(
     assert client.get(reverse("outreach:conversation", args=[thread.pk])).status_code == 200
     download = client.get(api_file)
     assert download.status_code == 200
-    download.close()
+    read(download)
     OrganisationMember.objects.filter(user=colleague).delete()
     for url in (
         reverse("outreach:conversation", args=[thread.pk]),
