@@ -51,6 +51,8 @@ def test_large_file_through_the_celery_task(
     assert not list((tmp_path / "media" / "imports").iterdir())  # upload and progress gone
     body = client.get(confirmed.url).content.decode()
     assert "Imported 3000 rows: 3000 created, 0 updated." in body
+    listed = client.get("/reports/import/").content.decode()
+    assert f'href="/reports/import/jobs/{job.token}/"' in listed and "Imported" in listed
     # The task is idempotent: a second delivery of the same job does nothing.
     assert services.import_job_run(job_id=job.pk) is None
 

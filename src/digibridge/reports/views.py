@@ -17,7 +17,7 @@ from digibridge.directory.selectors import is_operator
 
 from . import exports, importing, pdf, selectors, services
 from .forms import DashboardFilterForm, ImportUploadForm
-from .models import ImportedRecord
+from .models import ImportedRecord, ImportJob
 
 PREVIEW_ROWS = 20
 SESSION_KEY = "reports_imports"
@@ -159,6 +159,7 @@ def import_upload(request):
         {
             "form": form,
             "columns": [(k, importing.template_headers(k.value)) for k in ImportedRecord.Kind],
+            "jobs": ImportJob.objects.filter(created_by=request.user)[:10],
         },
     )
 
