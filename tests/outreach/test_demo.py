@@ -20,7 +20,11 @@ def test_outreach_demo_loads_once(client):
     assert accepted.status == "accepted" and accepted.language == "ca"
     delegation = Delegation.objects.get()
     assert delegation.members.count() >= 3
-    assert delegation_agenda(delegation=delegation)
+    agenda = delegation_agenda(delegation=delegation)
+    # One meeting of the whole delegation with a Spanish company, several people at one table.
+    whole = [item for item in agenda if len(item["delegates"]) >= 3 and item["others"]]
+    assert len(whole) == 1
+    assert {r.organisation.country for r in whole[0]["others"]} == {"ES"}
     conversation = Conversation.objects.get()
     assert conversation.messages.count() == 4
     assert Notification.objects.filter(kind="message").exists()

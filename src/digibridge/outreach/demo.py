@@ -175,7 +175,63 @@ def _delegation(operator) -> int:
     DelegationMember.objects.bulk_create(
         [DelegationMember(delegation=delegation, person=p) for p in people]
     )
+    _delegation_meeting(delegation, forum)
     return 1
+
+
+def _delegation_meeting(delegation: Delegation, forum) -> None:
+    """The whole delegation meets one Spanish company as ONE meeting: the first slot free for
+    all delegates and for the company's people (written directly: no e-mail)."""
+    from digibridge.events.models import Meeting, MeetingSeat, Registration
+
+    from .selectors import delegation_booking
+
+    booking = delegation_booking(delegation=delegation, event=forum)
+    delegates = booking["delegates"]
+    if len(delegates) < 2:
+        return
+    for company in (
+        booking["companies"].filter(country="ES").exclude(type=Organisation.Type.GOVERNMENT)
+    ):
+        hosts = list(
+            Registration.objects.filter(event=forum, organisation=company).exclude(
+                status=Registration.Status.DECLINED
+            )
+        )
+        if not hosts:
+            continue
+        for item in booking["blocks"]:
+            block = item["block"]
+            used = set(
+                block.meetings.exclude(status=Meeting.Status.CANCELLED).values_list("slot", "table")
+            )
+            taken = set(
+                MeetingSeat.objects.filter(block=block, registration__in=hosts).values_list(
+                    "slot", flat=True
+                )
+            )
+            reserved = set(block.table_hosts.values_list("table", flat=True))
+            for index, _start, _end in item["slots"]:
+                if index in taken or not all(h.available_in(block.pk, index) for h in hosts):
+                    continue
+                table = next(
+                    (
+                        t
+                        for t in range(1, block.tables + 1)
+                        if (index, t) not in used and t not in reserved
+                    ),
+                    None,
+                )
+                if table is None:
+                    continue
+                meeting = Meeting.objects.create(
+                    block=block, slot=index, table=table, locked=True, brokered=True
+                )
+                MeetingSeat.objects.bulk_create(
+                    MeetingSeat(meeting=meeting, registration=r, block=block, slot=index)
+                    for r in [*delegates, *hosts]
+                )
+                return
 
 
 def _conversation(now) -> int:
