@@ -3,6 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from digibridge.common.errors import DomainError
 from digibridge.cooperation.services import validate_document
@@ -41,7 +42,7 @@ def test_document_size_is_limited():
     from digibridge.cooperation.services import MAX_DOCUMENT_BYTES
 
     big = SimpleUploadedFile("big.pdf", PDF + b"0" * MAX_DOCUMENT_BYTES, "application/pdf")
-    with pytest.raises(DomainError, match="too large"):
+    with translation.override("en"), pytest.raises(DomainError, match="too large"):
         validate_document(big)
 
 
