@@ -175,3 +175,34 @@ def services_threshold(user):
         .values_list("min_score", flat=True)
         .first()
     )
+
+
+def test_preferences_api_with_the_threshold(client, member, stranger):
+    client.force_login(member)
+    url = "/api/v1/notifications/preferences"
+    data = client.get(url).json()
+    assert data["min_score"] is None and data["min_score_default"] == 1.5
+    assert {"kind": "match", "in_app": True, "email": False} in data["kinds"]
+    changed = client.put(
+        url,
+        {"kinds": {"match": {"in_app": True, "email": True}}, "min_score": 2.5},
+        content_type="application/json",
+    )
+    assert changed.status_code == 200
+    assert changed.json()["min_score"] == 2.5
+    assert {"kind": "match", "in_app": True, "email": True} in changed.json()["kinds"]
+    assert {"kind": "message", "in_app": True, "email": True} in changed.json()["kinds"]
+    for bad in (
+        {"min_score": -1},
+        {"min_score": 99},
+        {"kinds": {"nonsense": {"in_app": True, "email": True}}},
+    ):
+        response = client.put(url, bad, content_type="application/json")
+        assert response.status_code == 422, bad
+    assert client.get(url).json()["min_score"] == 2.5
+    reset = client.put(url, {"reset_min_score": True}, content_type="application/json")
+    assert reset.json()["min_score"] is None
+    client.force_login(stranger)
+    assert client.get(url).json()["min_score"] is None  # one's own only
+    client.logout()
+    assert client.get(url).status_code == 401

@@ -3,6 +3,7 @@
 import datetime as dt
 from typing import Literal
 
+from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
@@ -15,7 +16,14 @@ from digibridge.directory.selectors import is_operator
 
 from . import notifications, selectors, services
 from .downloads import attachment_response
-from .models import Conversation, Delegation, DelegationMember, Invitation, Message
+from .models import (
+    Conversation,
+    Delegation,
+    DelegationMember,
+    Invitation,
+    Message,
+    Notification,
+)
 
 router = Router(tags=["outreach"])
 API_PREFIX = "/api/v1"
@@ -132,6 +140,66 @@ def notification_list(request, unread: bool = False):
 @router.post("/notifications/read", response=MarkReadOut, auth=WRITE_AUTH)
 def notification_mark_read(request, payload: MarkReadIn):
     return {"marked": notifications.notifications_mark_read(user=actor(request), ids=payload.ids)}
+
+
+class PreferenceOut(Schema):
+    kind: str
+    in_app: bool
+    email: bool
+
+
+class PreferencesOut(Schema):
+    kinds: list[PreferenceOut]
+    min_score: float | None = Field(None, description="new-match threshold; null: the default")
+    min_score_default: float
+
+
+class PreferenceIn(Schema):
+    in_app: bool
+    email: bool
+
+
+class PreferencesIn(Schema):
+    kinds: dict[str, PreferenceIn] = Field({}, description="only the kinds to change")
+    min_score: float | None = Field(None, ge=0, le=services.MATCH_THRESHOLD_MAX)
+    reset_min_score: bool = Field(False, description="back to the default threshold")
+
+
+def _preferences(user) -> dict:
+    from .models import MATCH_THRESHOLD_DEFAULT, NotificationPreference
+
+    chosen = notifications.preferences_of([user])[user.pk]
+    return {
+        "kinds": [
+            {"kind": kind, "in_app": in_app, "email": email}
+            for kind, (in_app, email) in chosen.items()
+        ],
+        "min_score": NotificationPreference.objects.filter(user=user, kind=Notification.Kind.MATCH)
+        .values_list("min_score", flat=True)
+        .first(),
+        "min_score_default": MATCH_THRESHOLD_DEFAULT,
+    }
+
+
+@router.get("/notifications/preferences", response=PreferencesOut, auth=WRITE_AUTH)
+def notification_preferences(request):
+    """Per kind: in the platform and/or by e-mail; the new-match threshold."""
+    return _preferences(actor(request))
+
+
+@router.put("/notifications/preferences", response=PreferencesOut, auth=WRITE_AUTH)
+def notification_preferences_update(request, payload: PreferencesIn):
+    """Change the kinds given (others stay) and the new-match threshold when given."""
+    user = actor(request)
+    with transaction.atomic():
+        notifications.notification_preferences_set(
+            user=user, choices={k: (v.in_app, v.email) for k, v in payload.kinds.items()}
+        )
+        if payload.reset_min_score:
+            services.match_threshold_set(user=user, min_score=None)
+        elif payload.min_score is not None:
+            services.match_threshold_set(user=user, min_score=payload.min_score)
+    return _preferences(user)
 
 
 @router.get("/conversations", response=list[ConversationOut], auth=WRITE_AUTH)
