@@ -51,9 +51,7 @@ def remember_user_rights(sender, instance, raw=False, update_fields=None, **kwar
         return
     if update_fields is not None and not set(update_fields) & set(USER_FIELDS):
         return  # last_login and profile saves: nothing to compare
-    instance._rights_before = (
-        sender.objects.filter(pk=instance.pk).values(*USER_FIELDS).first()
-    )
+    instance._rights_before = sender.objects.filter(pk=instance.pk).values(*USER_FIELDS).first()
 
 
 def audit_user_rights(sender, instance, created=False, raw=False, **kwargs) -> None:

@@ -79,7 +79,10 @@ class ConsentRecord(models.Model):
                 name="consent_has_subject",
             )
         ]
-        indexes = [models.Index(fields=["purpose", "user", "person", "created_at"])]
+        indexes = [
+            models.Index(fields=["user", "purpose", "created_at"], name="consent_user_idx"),
+            models.Index(fields=["person", "purpose", "created_at"], name="consent_person_idx"),
+        ]
 
     def __str__(self) -> str:
         state = "granted" if self.granted else "withdrawn"

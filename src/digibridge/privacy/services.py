@@ -293,27 +293,48 @@ def registrations_anonymise_expired(
             )
             if not chunk:
                 return total
-            for registration in chunk:
-                placeholder = Person.objects.create(
+            placeholders = Person.objects.bulk_create(
+                Person(
                     organisation_id=registration.organisation_id,
                     first_name=ANONYMISED_PARTICIPANT % {"id": registration.pk},
                     last_name="",
                 )
-                _withdraw_everything(person=placeholder, source="retention", by=None)
-                type(registration).objects.filter(pk=registration.pk).update(
-                    person=placeholder, created_by=None
-                )
-                MeetingRequest.objects.filter(sender_id=registration.pk).update(message="")
-                Anonymisation.objects.create(
-                    reason=Anonymisation.Reason.RETENTION,
+                for registration in chunk
+            )
+            ConsentRecord.objects.bulk_create(
+                ConsentRecord(
                     person=placeholder,
-                    registration=registration,
+                    purpose=purpose,
+                    granted=False,
+                    source=ConsentRecord.Source.RETENTION,
+                    text_version=TEXT_VERSION,
                 )
-            _fresh_tokens(chunk, available_slots=None)
+                for placeholder in placeholders
+                for purpose in Purpose.values
+            )
+            Registration = type(chunk[0])
+            # One small UPDATE per row: bulk_update's CASE over 500 rows is far slower.
+            for registration, placeholder in zip(chunk, placeholders, strict=True):
+                Registration.objects.filter(pk=registration.pk).update(
+                    person=placeholder,
+                    created_by=None,
+                    checkin_token=secrets.token_urlsafe(24),
+                    feed_token=secrets.token_urlsafe(24),
+                    consent_listed=False,
+                    available_slots=None,
+                )
+            ids = [r.pk for r in chunk]
+            MeetingRequest.objects.filter(sender_id__in=ids).update(message="")
+            Anonymisation.objects.bulk_create(
+                Anonymisation(
+                    reason=Anonymisation.Reason.RETENTION, person=placeholder, registration=reg
+                )
+                for reg, placeholder in zip(chunk, placeholders, strict=True)
+            )
             audit(
                 actor=None,
                 action="privacy.retention",
                 count=len(chunk),
-                registrations=[r.pk for r in chunk],
+                registrations=ids,
             )
             total += len(chunk)
