@@ -125,3 +125,19 @@ def test_api_token_guessing_locks_the_address(client, member):
     # A valid token still works: the lock is against guessing, not against its owner.
     ok = client.get(url, HTTP_AUTHORIZATION=f"Bearer {raw}", REMOTE_ADDR="198.51.100.9")
     assert ok.status_code == 200
+
+
+@pytest.mark.django_db
+def test_counts_past_their_window_are_dropped(client):
+    now = timezone.now()
+    LoginThrottle.objects.create(key="ip:old", failures=3, first_failure_at=now - timedelta(days=1))
+    LoginThrottle.objects.create(
+        key="ip:locked",
+        failures=50,
+        first_failure_at=now - timedelta(days=1),
+        locked_until=now + timedelta(minutes=5),
+    )
+    _login(client, "someone@example.org", "wrong-password-123", ip="192.0.2.99")
+    keys = set(LoginThrottle.objects.values_list("key", flat=True))
+    assert "ip:old" not in keys
+    assert {"ip:locked", "ip:192.0.2.99", account_key("someone@example.org")} <= keys

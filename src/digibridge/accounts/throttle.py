@@ -98,7 +98,11 @@ def login_lock_check(*, email: str | None = None, ip: str | None = None) -> None
 def _count(key: str, limit: int, now) -> bool:
     """Count one failure for ``key``; True if this failure locked it."""
     current = limits()
-    row, _created = LoginThrottle.objects.select_for_update().get_or_create(key=key)
+    row, created = LoginThrottle.objects.select_for_update().get_or_create(key=key)
+    if created:  # keep the table small: drop counts whose window and lock are over
+        LoginThrottle.objects.filter(first_failure_at__lt=now - current.window).exclude(
+            locked_until__gt=now
+        ).exclude(pk=row.pk).delete()
     if row.locked_until is not None and row.locked_until > now:
         return False
     expired = row.first_failure_at is None or now - row.first_failure_at > current.window
