@@ -8,13 +8,13 @@ from .models import ApiToken, AuditEntry, User
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "first_name", "last_name", "role", "is_active"]
-    list_filter = ["role", "is_active", "is_staff"]
+    list_display = ["email", "first_name", "last_name", "role", "centre", "is_active"]
+    list_filter = ["role", "centre", "is_active", "is_staff"]
     search_fields = ["email", "first_name", "last_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Person"), {"fields": ["first_name", "last_name", "language", "time_zone"]}),
-        (_("Rights"), {"fields": ["role", "is_active", "is_staff", "is_superuser", "groups"]}),
+        (_("Rights"), {"fields": ["role", "centre", "is_active", "is_staff", "is_superuser", "groups"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
 

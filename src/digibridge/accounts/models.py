@@ -55,6 +55,18 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
     time_zone = models.CharField(_("time zone"), max_length=64, default="Europe/Madrid")
+    centre = models.ForeignKey(
+        "directory.ServiceCentre",
+        verbose_name=_("service centre"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="operators",
+        help_text=_(
+            "For operators: the service centre whose data they see and manage. "
+            "Empty: the whole platform."
+        ),
+    )
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)

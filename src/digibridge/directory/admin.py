@@ -1,6 +1,20 @@
 from django.contrib import admin
 
-from .models import Network, NetworkMembership, Organisation, OrganisationMember, Person, Sector
+from .models import (
+    Network,
+    NetworkMembership,
+    Organisation,
+    OrganisationMember,
+    Person,
+    Sector,
+    ServiceCentre,
+)
+
+
+@admin.register(ServiceCentre)
+class ServiceCentreAdmin(admin.ModelAdmin):
+    list_display = ["name", "city", "country"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Sector)
@@ -16,8 +30,8 @@ class MemberInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "type", "country", "status", "verified"]
-    list_filter = ["type", "status", "verified", "country"]
+    list_display = ["name", "type", "country", "centre", "status", "verified"]
+    list_filter = ["type", "status", "verified", "centre", "country"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["sectors"]

@@ -33,6 +33,28 @@ class Sector(LabelledInUILanguages):
         verbose_name_plural = _("sectors")
 
 
+class ServiceCentre(models.Model):
+    """A service centre or base of the platform ("Beijing service base", "Barcelona centre").
+
+    Each organisation may be looked after by one centre; an operator attached to a centre sees
+    and manages that centre's data only (``directory.selectors.operator_centre``).
+    """
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(unique=True, max_length=100)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = CountryField(_("country"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("service centre")
+        verbose_name_plural = _("service centres")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Organisation(models.Model):
     class Type(models.TextChoices):
         ENTERPRISE = "enterprise", _("Enterprise")
@@ -77,6 +99,15 @@ class Organisation(models.Model):
     logo = models.FileField(_("logo"), upload_to="logos/", blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.PENDING, db_index=True
+    )
+    centre = models.ForeignKey(
+        ServiceCentre,
+        verbose_name=_("service centre"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
+        help_text=_("The service centre that looks after this organisation."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
