@@ -14,7 +14,10 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Person"), {"fields": ["first_name", "last_name", "language", "time_zone"]}),
-        (_("Rights"), {"fields": ["role", "centre", "is_active", "is_staff", "is_superuser", "groups"]}),
+        (
+            _("Rights"),
+            {"fields": ["role", "centre", "is_active", "is_staff", "is_superuser", "groups"]},
+        ),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
 
