@@ -12,12 +12,24 @@ percentiles p50/p95/p99 measured from sending the request to reading the whole b
 ``digibridge migrate`` and ``digibridge demo``, then ``digibridge serve`` with ``--workers``)
 and stops it afterwards; with ``--database-url`` it uses that database instead of SQLite.
 Only loopback addresses are accepted, so the generator cannot be pointed at someone else's site.
+
+``--scenario FILE`` (written by ``benchmarks/scale_data.py``) drives the issue's mix instead of
+anonymous page views: every simulated user logs in through the login form first (not timed),
+then cycles through directory search, the matches of one of their opportunities, their
+personal agenda at the event, a meeting request to another participant (a POST with the CSRF
+token; each user asks different people, so no request collides with another) and API listing
+with their bearer token. Routes are reported by name, since paths vary per user.
+
+``--count-queries`` (with ``--scenario`` and ``--database-url``) runs each route of the mix once
+in this process with Django's test client and prints the number of SQL queries per page
+(``CaptureQueriesContext``), instead of a load run.
 """
 
 from __future__ import annotations
 
 import argparse
 import http.client
+import http.cookies
 import json
 import math
 import os
@@ -29,6 +41,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_ROUTES = [
@@ -77,6 +90,127 @@ class Recorder:
                 self.failures[route] = self.failures.get(route, 0) + 1
 
 
+@dataclass
+class Request:
+    """One step of a user's cycle: a named route, its method and path, form body, headers."""
+
+    name: str
+    path: str
+    method: str = "GET"
+    form: dict[str, str] | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    cookies: bool = True  # send the session cookie (False: API calls with a token only)
+
+
+class Session:
+    """A keep-alive connection with a cookie jar (session id, CSRF token)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.cookies: dict[str, str] = {}
+        self.conn = http.client.HTTPConnection(host, port, timeout=60)
+
+    def reconnect(self) -> None:
+        self.conn.close()
+        self.conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+
+    def send(self, req: Request) -> tuple[int, bytes, http.client.HTTPResponse]:
+        headers = {"Accept-Language": "en", **req.headers}
+        body = None
+        if req.cookies and self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if req.method == "POST":
+            form = dict(req.form or {})
+            if "csrftoken" in self.cookies:
+                form.setdefault("csrfmiddlewaretoken", self.cookies["csrftoken"])
+            body = urllib.parse.urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        self.conn.request(req.method, req.path, body=body, headers=headers)
+        response = self.conn.getresponse()
+        data = response.read()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            jar = http.cookies.SimpleCookie()
+            jar.load(header)
+            for key, morsel in jar.items():
+                self.cookies[key] = morsel.value
+        return response.status, data, response
+
+    def login(self, email: str, password: str) -> None:
+        self.send(Request("login form", "/accounts/login/"))
+        status, _data, response = self.send(
+            Request("login", "/accounts/login/", "POST", {"username": email, "password": password})
+        )
+        if status != 302 or "sessionid" not in self.cookies:
+            raise SystemExit(f"could not log in as {email} (HTTP {status})")
+
+
+def scenario_cycles(scenario: dict) -> list[tuple[dict, list[Request]]]:
+    """Per user: the credentials and an endless-enough list of requests of the mix."""
+    event = scenario["event"]
+    queries = scenario["queries"]
+    cycles = []
+    for n, user in enumerate(scenario["users"]):
+        steps: list[Request] = []
+        opportunities = user["opportunities"] or [None]
+        for i, recipient in enumerate(user["recipients"]):
+            query = urllib.parse.quote(queries[(n + i) % len(queries)])
+            steps.append(Request("directory search", f"/directory/?q={query}"))
+            opportunity = opportunities[i % len(opportunities)]
+            if opportunity is not None:
+                steps.append(
+                    Request("opportunity matches", f"/matching/opportunity/{opportunity}/")
+                )
+            steps.append(Request("personal agenda", f"/events/{event}/agenda/"))
+            steps.append(
+                Request(
+                    "meeting request",
+                    f"/events/{event}/participants/{recipient}/request/",
+                    "POST",
+                    {"message": "Could we meet at the fair?", "opportunity": ""},
+                )
+            )
+            steps.append(
+                Request(
+                    "API listing",
+                    f"/api/v1/opportunities?limit=20&offset={20 * ((n + i) % 50)}",
+                    headers={"Authorization": f"Bearer {user['token']}"},
+                    cookies=False,
+                )
+            )
+        cycles.append((user, steps))
+    return cycles
+
+
+def scenario_user(host, port, user, steps, password, clock, budget, rec, ready):
+    """Log in (not timed), wait for the start, then walk the steps until time or budget ends.
+
+    ``clock`` holds the shared stop time, set once every user has logged in.
+    """
+    session = Session(host, port)
+    try:
+        session.login(user["email"], password)
+    except (SystemExit, OSError, http.client.HTTPException):
+        rec.add("login", 0.0, 0)
+        return
+    finally:
+        ready.release()
+    clock["go"].wait()
+    for req in steps:
+        if time.monotonic() >= clock["stop_at"] or not rec.take_ticket(budget):
+            break
+        started = time.perf_counter()
+        try:
+            status, _data, _response = session.send(req)
+        except (OSError, http.client.HTTPException):
+            status = 0
+            session.reconnect()
+        # A meeting request answers with a redirect to the inbox; anything else is a failure.
+        if req.method == "POST" and status == 200:
+            status = 422
+        rec.add(req.name, time.perf_counter() - started, status)
+    session.conn.close()
+
+
 def user(host: str, port: int, routes: list[str], offset: int, stop_at: float, budget: int, rec):
     conn = http.client.HTTPConnection(host, port, timeout=30)
     i = offset
@@ -116,7 +250,47 @@ def run_load(base_url: str, routes: list[str], users: int, duration: float, budg
         thread.start()
     for thread in threads:
         thread.join()
-    elapsed = time.monotonic() - started
+    return report(base_url, routes, users, time.monotonic() - started, rec)
+
+
+def run_scenario(base_url: str, scenario: dict, duration: float, budget: int) -> dict:
+    """50 logged-in users (or as many as the scenario has) driving the issue's mix."""
+    parsed = urllib.parse.urlsplit(base_url)
+    if parsed.hostname not in LOOPBACK:
+        raise SystemExit(f"refusing to load {parsed.hostname}: loopback addresses only")
+    rec = Recorder()
+    cycles = scenario_cycles(scenario)
+    ready = threading.Semaphore(0)
+    clock = {"go": threading.Event(), "stop_at": 0.0}
+    threads = [
+        threading.Thread(
+            target=scenario_user,
+            args=(parsed.hostname, parsed.port or 80, info, steps, scenario["password"], clock),
+            kwargs={"budget": budget, "rec": rec, "ready": ready},
+            daemon=True,
+        )
+        for info, steps in cycles
+    ]
+    # Log in one user at a time (password hashing is deliberately slow), then start together.
+    for thread in threads:
+        thread.start()
+        ready.acquire()
+    started = time.monotonic()
+    clock["stop_at"] = started + duration
+    clock["go"].set()
+    for thread in threads:
+        thread.join()
+    names = [
+        "directory search",
+        "opportunity matches",
+        "personal agenda",
+        "meeting request",
+        "API listing",
+    ]
+    return report(base_url, names, len(cycles), time.monotonic() - started, rec)
+
+
+def report(base_url: str, routes: list[str], users: int, elapsed: float, rec: Recorder) -> dict:
     per_route = {}
     for route in routes:
         values = sorted(rec.latencies.get(route, []))
@@ -139,6 +313,7 @@ def run_load(base_url: str, routes: list[str], users: int, duration: float, budg
         "failures": sum(r["failures"] for r in per_route.values()),
         "throughput_rps": round(total / elapsed, 2) if elapsed else 0.0,
         "cpu_count": os.cpu_count(),
+        "login_failures": rec.failures.get("login", 0),
         "routes": per_route,
     }
 
@@ -149,18 +324,31 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_instance(workers: int, database_url: str | None) -> tuple[subprocess.Popen, str, Path]:
-    """Migrate, load the demo and serve a throw-away instance; returns (process, url, dir)."""
+def start_instance(
+    workers: int, database_url: str | None, *, demo: bool = True, threads: int = 4
+) -> tuple[subprocess.Popen, str, Path]:
+    """Migrate, load the demo (unless told not to: a scenario brings its own data) and serve a
+    throw-away instance; returns (process, url, dir)."""
     var_dir = Path(tempfile.mkdtemp(prefix="digibridge-load-"))
     env = {**os.environ, "DIGIBRIDGE_VAR_DIR": str(var_dir)}
     if database_url:
         env["DATABASE_URL"] = database_url
     command = [sys.executable, "-m", "digibridge"]
-    for step in (["migrate", "--no-input", "-v", "0"], ["demo"]):
+    steps = [["migrate", "--no-input", "-v", "0"]] + ([["demo"]] if demo else [])
+    for step in steps:
         subprocess.run([*command, *step], env=env, check=True, capture_output=True)  # noqa: S603
     port = free_port()
     process = subprocess.Popen(  # noqa: S603 - our own command
-        [*command, "serve", "--port", str(port), "--workers", str(workers)],
+        [
+            *command,
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -177,6 +365,89 @@ def start_instance(workers: int, database_url: str | None) -> tuple[subprocess.P
             time.sleep(0.5)
     process.terminate()
     raise SystemExit("the served instance did not answer /healthz within 120 s")
+
+
+def warm_up(base_url: str, paths: list[str], parallel: int, rounds: int = 2) -> list[float]:
+    """Send ``parallel`` simultaneous requests per round so that every worker builds its
+    matching index before the measurement (the first matches page of a process builds it).
+    Returns each round's wall time in seconds."""
+    parsed = urllib.parse.urlsplit(base_url)
+    times = []
+    for _ in range(rounds):
+        started = time.monotonic()
+        threads = [
+            threading.Thread(
+                target=_get_once, args=(parsed.hostname, parsed.port, paths[i % len(paths)])
+            )
+            for i in range(parallel)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        times.append(round(time.monotonic() - started, 1))
+    return times
+
+
+def _get_once(host: str, port: int, path: str) -> None:
+    conn = http.client.HTTPConnection(host, port, timeout=900)
+    try:
+        conn.request("GET", path)
+        conn.getresponse().read()
+    except (OSError, http.client.HTTPException):
+        pass
+    finally:
+        conn.close()
+
+
+def count_queries(scenario: dict, database_url: str | None) -> dict:
+    """SQL queries per page of the mix, for the scenario's first user, in this process.
+
+    Each page is requested twice and the second count is reported (the first matches page of a
+    process builds the matching index). Uses Django's test client against the given database.
+    """
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    # The test settings: the production ones with plain static files (no collectstatic needed).
+    os.environ["DJANGO_SETTINGS_MODULE"] = "digibridge.config.test_settings"
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from digibridge.accounts.models import User
+
+    info = scenario["users"][0]
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(User.objects.get(email=info["email"]))
+    # Two recipients from the end of the list, so a later load run can still use the start.
+    spare = {**info, "recipients": info["recipients"][-2:]}
+    steps = scenario_cycles({**scenario, "users": [spare]})[0][1]
+    counts: dict[str, dict] = {}
+    for req in steps:
+        kwargs = {}
+        if not req.cookies:
+            kwargs["HTTP_AUTHORIZATION"] = req.headers["Authorization"]
+            client.logout()
+        with CaptureQueriesContext(connection) as captured:
+            if req.method == "POST":
+                response = client.post(req.path, req.form or {}, **kwargs)
+            else:
+                response = client.get(req.path, **kwargs)
+        if not req.cookies:
+            client.force_login(User.objects.get(email=info["email"]))
+        counts[req.name] = {"status": response.status_code, "queries": len(captured)}
+    return counts
+
+
+def queries_table(counts: dict) -> str:
+    lines = [f"{'route':24} {'status':>6} {'queries':>8}"]
+    for name, row in counts.items():
+        lines.append(f"{name:24} {row['status']:>6} {row['queries']:>8}")
+    return "\n".join(lines)
 
 
 def table(report: dict) -> str:
@@ -205,17 +476,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=30.0, help="seconds, at most")
     parser.add_argument("--max-requests", type=int, default=20000, help="request budget")
     parser.add_argument("--route", action="append", help="a path to request (repeatable)")
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker with --start")
+    parser.add_argument("--scenario", help="scenario file from benchmarks/scale_data.py")
+    parser.add_argument(
+        "--count-queries", action="store_true", help="SQL queries per page of the scenario"
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
     routes = args.route or DEFAULT_ROUTES
+    scenario = json.loads(Path(args.scenario).read_text()) if args.scenario else None
+    if args.count_queries:
+        if scenario is None:
+            raise SystemExit("--count-queries needs --scenario")
+        counts = count_queries(scenario, args.database_url)
+        print(json.dumps(counts, indent=2) if args.json else queries_table(counts))
+        return 0
     process = None
     base_url = args.base_url
     if args.start:
-        process, base_url, _var_dir = start_instance(args.workers, args.database_url)
+        process, base_url, _var_dir = start_instance(
+            args.workers, args.database_url, demo=scenario is None, threads=args.threads
+        )
     try:
-        # Warm up: each route once (first requests load templates and the matching index).
-        run_load(base_url, routes, users=1, duration=60, budget=len(routes))
-        report = run_load(base_url, routes, args.users, args.duration, args.max_requests)
+        if scenario is not None:
+            first = scenario["users"][0]
+            paths = [f"/matching/opportunity/{pk}/" for pk in first["opportunities"]]
+            warm = warm_up(base_url, paths or ["/"], parallel=3 * args.workers * args.threads)
+            report = run_scenario(base_url, scenario, args.duration, args.max_requests)
+            report["warm_up_s"] = warm
+            report["workers"] = args.workers if args.start else None
+        else:
+            # Warm up: each route once (first requests load templates and the matching index).
+            run_load(base_url, routes, users=1, duration=60, budget=len(routes))
+            report = run_load(base_url, routes, args.users, args.duration, args.max_requests)
+        report["load_average"] = [round(x, 2) for x in os.getloadavg()]
     finally:
         if process is not None:
             process.terminate()

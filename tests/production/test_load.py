@@ -25,3 +25,37 @@ def test_load_against_live_server_is_bounded(live_server):
     assert report["failures"] == 0
     assert report["routes"]["/healthz"]["requests"] == 6
     assert report["routes"]["/healthz"]["p95_ms"] >= report["routes"]["/healthz"]["p50_ms"] > 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_scenario_logs_in_posts_and_reports_every_route(live_server):
+    from benchmarks.load import count_queries, run_scenario
+    from benchmarks.scale_data import Sizes, generate
+    from django.db import connection
+
+    from digibridge.events.models import MeetingRequest
+
+    # The test database on SQLite is in memory with a shared cache, where concurrent writers
+    # fail at once ("table is locked") instead of waiting as they do on the WAL file the
+    # platform uses: one user there, three on PostgreSQL.
+    users = 1 if connection.vendor == "sqlite" else 3
+    sizes = Sizes(organisations=30, opportunities=120, participants=20, meetings=30, users=users)
+    scenario = generate(sizes, real_vectors=False)
+    report = run_scenario(live_server.url, scenario, duration=60, budget=30)
+    assert report["login_failures"] == 0
+    assert report["requests"] == 30
+    assert report["failures"] == 0, report["routes"]
+    routes = report["routes"]
+    assert set(routes) == {
+        "directory search",
+        "opportunity matches",
+        "personal agenda",
+        "meeting request",
+        "API listing",
+    }
+    assert all(r["requests"] > 0 for r in routes.values())
+    # Every meeting request the load sent was created, none refused.
+    assert MeetingRequest.objects.count() == routes["meeting request"]["statuses"]["302"]
+    counts = count_queries(scenario, None)
+    assert counts["meeting request"]["status"] == 302
+    assert all(row["status"] in (200, 302) and row["queries"] > 0 for row in counts.values())
