@@ -40,18 +40,61 @@ def is_operator(user) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_operator)
 
 
+def operator_centre(user) -> int | None:
+    """The id of the service centre an operator is limited to, or None when ``user`` is not
+    limited: platform administrators, superusers and operators without a centre (a
+    single-centre deployment) see everything. Meaningful together with ``is_operator``."""
+    if not is_operator(user) or user.is_superuser or user.role != user.Role.OPERATOR:
+        return None
+    return user.centre_id
+
+
+def operator_covers(user, organisation: Organisation | None) -> bool:
+    """Whether ``user`` is an operator whose scope includes ``organisation``. An organisation
+    without a centre is covered by unlimited operators only."""
+    if not is_operator(user):
+        return False
+    centre = operator_centre(user)
+    return centre is None or (organisation is not None and organisation.centre_id == centre)
+
+
+def operator_covers_any(user, organisations) -> bool:
+    """``operator_covers`` for an object of several organisations (an agreement's parties)."""
+    if not is_operator(user):
+        return False
+    return operator_centre(user) is None or any(operator_covers(user, o) for o in organisations)
+
+
+def centre_q(user, *organisation_paths: str) -> Q:
+    """A filter keeping the rows an operator's centre looks after: rows whose organisation at
+    any of ``organisation_paths`` ("host", "owner", "parties"; "" for an organisation itself)
+    belongs to the operator's centre. ``Q()`` (no limit) for unlimited users. Paths through
+    many-to-many relations may repeat rows: add ``.distinct()`` or filter on ``pk__in``."""
+    centre = operator_centre(user)
+    if centre is None:
+        return Q()
+    q = Q()
+    for path in organisation_paths:
+        q |= Q(**{f"{path}__centre_id" if path else "centre_id": centre})
+    return q
+
+
 def can_act_for(user, organisation: Organisation) -> bool:
-    """Operators act for every organisation; members act for their own."""
-    return is_operator(user) or organisation.pk in user_organisation_ids(user)
+    """Operators act for the organisations of their centre (all when unlimited); members act
+    for their own."""
+    return operator_covers(user, organisation) or organisation.pk in user_organisation_ids(user)
 
 
 def organisations_visible_to(user) -> QuerySet[Organisation]:
-    """Approved organisations, plus the user's own pending ones; operators see all."""
+    """Approved organisations, plus the user's own pending ones; operators see all those of
+    their centre."""
     qs = Organisation.objects.all()
-    if is_operator(user):
+    if is_operator(user) and operator_centre(user) is None:
         return qs
-    own = user_organisation_ids(user)
-    return qs.filter(Q(status=Organisation.Status.APPROVED) | Q(pk__in=own))
+    own = Q(pk__in=user_organisation_ids(user))
+    if is_operator(user):
+        own |= Q(centre_id=operator_centre(user))
+    return qs.filter(Q(status=Organisation.Status.APPROVED) | own)
 
 
 def organisation_search(
@@ -113,7 +156,7 @@ def person_contact_visible(*, person: Person, viewer) -> bool:
     and to people the person has connected with (an accepted meeting, once events exist)."""
     if viewer is None or not viewer.is_authenticated:
         return False
-    if is_operator(viewer) or person.user_id == viewer.pk:
+    if person.user_id == viewer.pk or operator_covers(viewer, person.organisation):
         return True
     if person.organisation_id in user_organisation_ids(viewer):
         return True

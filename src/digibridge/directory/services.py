@@ -14,7 +14,7 @@ from digibridge.common.errors import DomainError, PermissionDeniedError
 from digibridge.common.parsing import full_clean_or_error
 
 from .models import Network, NetworkMembership, Organisation, OrganisationMember, Person, Sector
-from .selectors import can_act_for, is_operator
+from .selectors import can_act_for, is_operator, operator_centre, operator_covers
 
 ORGANISATION_FIELDS = (
     "name",
@@ -71,6 +71,7 @@ def organisation_create(*, by, data: dict[str, Any], sectors=()) -> Organisation
     org.slug = unique_slug(Organisation, org.name)
     if is_operator(by):
         org.status = Organisation.Status.APPROVED
+        org.centre_id = operator_centre(by)
     full_clean_or_error(org, exclude=["slug"])
     org.save()
     org.sectors.set(sectors_from_slugs(sectors))
@@ -100,7 +101,7 @@ def organisation_update(
 @transaction.atomic
 def organisation_review(*, organisation: Organisation, by, approve: bool) -> Organisation:
     """An operator approves (makes public) or rejects a newly registered organisation."""
-    if not is_operator(by):
+    if not operator_covers(by, organisation):
         raise PermissionDeniedError(_("Only operators approve organisations."))
     org = Organisation.objects.select_for_update().get(pk=organisation.pk)
     org.status = Organisation.Status.APPROVED if approve else Organisation.Status.REJECTED
@@ -111,7 +112,7 @@ def organisation_review(*, organisation: Organisation, by, approve: bool) -> Org
 
 @transaction.atomic
 def organisation_set_verified(*, organisation: Organisation, by, verified: bool) -> Organisation:
-    if not is_operator(by):
+    if not operator_covers(by, organisation):
         raise PermissionDeniedError(_("Only operators verify organisations."))
     organisation.verified = verified
     organisation.save(update_fields=["verified", "updated_at"])

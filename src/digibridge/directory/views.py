@@ -94,7 +94,9 @@ def organisation_edit(request, slug: str):
 def review_queue(request):
     if not selectors.is_operator(request.user):
         raise Http404
-    pending = Organisation.objects.filter(status=Organisation.Status.PENDING).order_by("created_at")
+    pending = Organisation.objects.filter(
+        selectors.centre_q(request.user, ""), status=Organisation.Status.PENDING
+    ).order_by("created_at")
     return render(request, "directory/review_queue.html", {"pending": pending})
 
 
