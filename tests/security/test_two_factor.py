@@ -26,9 +26,7 @@ def _enrol(client, user) -> tuple[str, list[str]]:
     assert "<svg" in html  # the QR code
     secret = re.search(r'id="totp-secret">([A-Z2-7]+)<', html).group(1)
     assert TwoFactorDevice.objects.get(user=user).secret == secret
-    page = client.post(
-        reverse("accounts:two_factor"), {"action": "confirm", "code": _code(secret)}
-    )
+    page = client.post(reverse("accounts:two_factor"), {"action": "confirm", "code": _code(secret)})
     codes = re.findall(r"<li><code>([0-9a-f]{5}-[0-9a-f]{5})</code></li>", page.content.decode())
     assert len(codes) == 10
     client.logout()
@@ -128,8 +126,7 @@ def test_password_only_log_in_elsewhere_leaves_the_session_pending(client, opera
 @pytest.mark.django_db
 def test_disable_needs_the_password(client, member):
     _enrol(client, member)
-    client.force_login(member)
-    client.session["two_factor"] = "ok"
+    client.force_login(member)  # a password-only log-in: pending until the code, as if given
     session = client.session
     session["two_factor"] = "ok"
     session.save()
@@ -159,3 +156,20 @@ def test_mandatory_for_operators_sends_them_to_enrol_first(client, operator, mem
     assert client.get(reverse("reports:dashboard")).status_code == 200
     page = client.post(reverse("accounts:two_factor"), {"action": "disable", "password": PASSWORD})
     assert "Operators must keep two-factor authentication on" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_guessing_the_password_on_the_settings_page_is_throttled(client, member):
+    _enrol(client, member)
+    client.force_login(member)
+    session = client.session
+    session["two_factor"] = "ok"
+    session.save()
+    for _ in range(5):
+        page = client.post(
+            reverse("accounts:two_factor"), {"action": "disable", "password": "guess-guess-1"}
+        )
+    assert "Too many failed log-in attempts" in page.content.decode()
+    page = client.post(reverse("accounts:two_factor"), {"action": "disable", "password": PASSWORD})
+    assert "Too many failed log-in attempts" in page.content.decode()
+    assert TwoFactorDevice.objects.filter(user=member).exists()

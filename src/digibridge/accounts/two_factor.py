@@ -146,28 +146,34 @@ def two_factor_verify(*, user: User, code: str, ip: str = "") -> str:
 
 
 def _check_password(user: User, password: str) -> None:
+    """The password again, throttled like a log-in (a borrowed session cannot guess it)."""
+    login_lock_check(email=user.email)
     if not user.check_password(password or ""):
+        locked = login_failure_record(email=user.email)
+        if locked is not None:
+            raise locked
         raise DomainError(_("Your password is not right."), field="password")
 
 
-@transaction.atomic
 def two_factor_disable(*, user: User, password: str) -> None:
-    """Switch 2FA off; asks for the password again."""
+    """Switch 2FA off; asks for the password again (checked outside the transaction, so that a
+    wrong one stays counted)."""
     _check_password(user, password)
     if two_factor_required(user):
         raise DomainError(_("Operators must keep two-factor authentication on."))
-    TwoFactorDevice.objects.filter(user=user).delete()
-    RecoveryCode.objects.filter(user=user).delete()
-    audit(actor=user, action="two_factor.disable", obj=user)
+    with transaction.atomic():
+        TwoFactorDevice.objects.filter(user=user).delete()
+        RecoveryCode.objects.filter(user=user).delete()
+        audit(actor=user, action="two_factor.disable", obj=user)
 
 
-@transaction.atomic
 def recovery_codes_renew(*, user: User, password: str) -> list[str]:
     _check_password(user, password)
     if not two_factor_enabled(user):
         raise DomainError(_("Two-factor authentication is not on for this account."))
-    codes = _new_recovery_codes(user)
-    audit(actor=user, action="two_factor.recovery_codes_renew", obj=user)
+    with transaction.atomic():
+        codes = _new_recovery_codes(user)
+        audit(actor=user, action="two_factor.recovery_codes_renew", obj=user)
     return codes
 
 
