@@ -100,17 +100,8 @@ def test_attachment_refusals_and_operator_audit(client, thread, member, operator
     ).exists()
 
 
-@pytest.fixture
-def people(db):
-    robotics = OrganisationFactory(name="Beijing Robotics Co", country="CN")
-    energy = OrganisationFactory(name="Beijing Energy Co", country="CN")
-    wei = PersonFactory(organisation=robotics, first_name="Wei", last_name="Zhang")
-    li = PersonFactory(organisation=energy, first_name="Li", last_name="Na")
-    return wei, li
-
-
-def test_delegation_api_create_list_detail_members(client, operator, member, third, people):
-    wei, li = people
+def test_delegation_api_create_list_detail_members(client, operator, member, third, beijing_people):
+    wei, li = beijing_people
     payload = {
         "name": "Beijing enterprise delegation to Barcelona",
         "leader": wei.pk,
@@ -175,8 +166,8 @@ def test_delegation_api_create_list_detail_members(client, operator, member, thi
         assert response.status_code == 404, path
 
 
-def test_delegation_api_register_and_book_one_meeting(client, operator, people):
-    wei, li = people
+def test_delegation_api_register_and_book_one_meeting(client, operator, beijing_people):
+    wei, li = beijing_people
     delegation = services.delegation_create(
         name="Beijing delegation", by=operator, leader=wei, members=[li]
     )

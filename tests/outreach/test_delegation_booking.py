@@ -1,7 +1,5 @@
 """Operators register a delegation as a whole and book it ONE meeting with a company."""
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
 
@@ -13,22 +11,6 @@ from tests.events.factories import EventFactory, MeetingBlockFactory, Registrati
 from tests.outreach.factories import member_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.outreach.urls")]
-
-
-@pytest.fixture
-def delegation(operator):
-    robotics = OrganisationFactory(name="Beijing Robotics Co", country="CN")
-    energy = OrganisationFactory(name="Beijing Energy Co", country="CN")
-    leader = PersonFactory(organisation=robotics, first_name="Wei", last_name="Zhang")
-    other = PersonFactory(organisation=energy, first_name="Li", last_name="Na")
-    return services.delegation_create(
-        name="Beijing enterprise delegation to Barcelona",
-        by=operator,
-        leader=leader,
-        members=[other],
-        travel_from=dt.date(2025, 3, 2),
-        travel_to=dt.date(2025, 3, 6),
-    )
 
 
 @pytest.fixture

@@ -12,28 +12,10 @@ from digibridge.marketplace import services as market
 from digibridge.marketplace.models import Opportunity
 from digibridge.outreach import services
 from digibridge.outreach.notifications import notification_preferences_set
-from tests.directory.factories import OrganisationFactory, PersonFactory
 from tests.events.factories import EventFactory, MeetingBlockFactory, RegistrationFactory
 from tests.matching.test_integration import FORKLIFT_OFFER, FORKLIFT_REQUEST
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.outreach.urls")]
-
-
-@pytest.fixture
-def delegation(operator):
-    beijing_a = OrganisationFactory(name="Beijing Robotics Co", country="CN")
-    beijing_b = OrganisationFactory(name="Beijing Energy Co", country="CN")
-    leader = PersonFactory(organisation=beijing_a, first_name="Wei", last_name="Zhang")
-    other = PersonFactory(organisation=beijing_b, first_name="Li", last_name="Na")
-    return services.delegation_create(
-        name="Beijing enterprise delegation to Barcelona",
-        by=operator,
-        leader=leader,
-        members=[other],
-        travel_from=dt.date(2025, 3, 2),
-        travel_to=dt.date(2025, 3, 6),
-        notes="Hotel near Fira.",
-    )
 
 
 def test_delegation_registers_as_a_whole_and_meets_as_one(client, operator, delegation):

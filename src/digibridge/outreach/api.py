@@ -119,6 +119,17 @@ class InvitationOut(Schema):
         return getattr(target, "local_name", None) or target.name
 
 
+def _existing(model_or_queryset, pk: int | None, field: str):
+    """The row with ``pk`` (None when ``pk`` is None); an unknown id is a 422 on ``field``."""
+    if pk is None:
+        return None
+    queryset = getattr(model_or_queryset, "objects", model_or_queryset)
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise DomainError(f"Unknown {field}: {pk}.", field=field)
+    return found
+
+
 def _conversation_for(request, conversation_id: int) -> Conversation:
     conversation = (
         Conversation.objects.select_related("side_a", "side_b").filter(pk=conversation_id).first()
@@ -210,14 +221,8 @@ def conversation_list(request):
 
 @router.post("/conversations", response={201: ConversationDetailOut}, auth=WRITE_AUTH)
 def conversation_create(request, payload: ConversationIn):
-    organisation = Organisation.objects.filter(pk=payload.organisation).first()
-    if organisation is None:
-        raise DomainError("Unknown organisation.", field="organisation")
-    counterpart = None
-    if payload.counterpart is not None:
-        counterpart = Organisation.objects.filter(pk=payload.counterpart).first()
-        if counterpart is None:
-            raise DomainError("Unknown organisation.", field="counterpart")
+    organisation = _existing(Organisation, payload.organisation, "organisation")
+    counterpart = _existing(Organisation, payload.counterpart, "counterpart")
     conversation = services.conversation_open(
         organisation=organisation,
         counterpart=counterpart,
@@ -335,16 +340,7 @@ def _invitation_target(event_id: int | None, network_id: int | None):
     from digibridge.directory.models import Network
     from digibridge.events.models import Event
 
-    event = network = None
-    if event_id is not None:
-        event = Event.objects.filter(pk=event_id).first()
-        if event is None:
-            raise DomainError("Unknown event.", field="event")
-    if network_id is not None:
-        network = Network.objects.filter(pk=network_id).first()
-        if network is None:
-            raise DomainError("Unknown network.", field="network")
-    return event, network
+    return _existing(Event, event_id, "event"), _existing(Network, network_id, "network")
 
 
 def _report_rows(report: list[dict]) -> list[dict]:
@@ -621,11 +617,7 @@ def delegation_create(request, payload: DelegationIn):
     if not is_operator(by):
         raise PermissionDeniedError("Only operators manage delegations.")
     leader = _people([payload.leader], "leader")[0] if payload.leader is not None else None
-    event = None
-    if payload.event is not None:
-        event = Event.objects.filter(pk=payload.event).first()
-        if event is None:
-            raise DomainError("Unknown event.", field="event")
+    event = _existing(Event, payload.event, "event")
     delegation = services.delegation_create(
         name=payload.name,
         by=by,
@@ -674,9 +666,7 @@ def delegation_register(request, delegation_id: int, payload: DelegationRegister
     from digibridge.events.models import Event
 
     delegation = _delegation_for(request, delegation_id)
-    event = Event.objects.filter(pk=payload.event).first()
-    if event is None:
-        raise DomainError("Unknown event.", field="event")
+    event = _existing(Event, payload.event, "event")
     result = services.delegation_register(
         delegation=delegation, event=event, by=actor(request), approve=payload.approve
     )
@@ -698,12 +688,8 @@ def delegation_meeting(request, delegation_id: int, payload: DelegationMeetingIn
     from digibridge.events.models import MeetingBlock
 
     delegation = _delegation_for(request, delegation_id)
-    block = MeetingBlock.objects.select_related("event").filter(pk=payload.block).first()
-    if block is None:
-        raise DomainError("Unknown meeting block.", field="block")
-    organisation = Organisation.objects.filter(pk=payload.organisation).first()
-    if organisation is None:
-        raise DomainError("Unknown organisation.", field="organisation")
+    block = _existing(MeetingBlock.objects.select_related("event"), payload.block, "block")
+    organisation = _existing(Organisation, payload.organisation, "organisation")
     meeting = services.delegation_meeting_book(
         delegation=delegation,
         block=block,
