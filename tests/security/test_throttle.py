@@ -141,3 +141,49 @@ def test_counts_past_their_window_are_dropped(client):
     keys = set(LoginThrottle.objects.values_list("key", flat=True))
     assert "ip:old" not in keys
     assert {"ip:locked", "ip:192.0.2.99", account_key("someone@example.org")} <= keys
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_failures_are_all_counted_and_lock_once():
+    """Several app servers failing at once for the same account: no count is lost, the lock is
+    set (and audited) exactly once."""
+    import threading
+
+    from django.db import connection, connections
+
+    from digibridge.accounts.throttle import login_failure_record
+
+    if connection.vendor != "postgresql":
+        pytest.skip("parallel writers need PostgreSQL (SQLite serialises them anyway)")
+    workers = 12
+    barrier = threading.Barrier(workers)
+    errors: list[BaseException] = []
+
+    def fail():
+        try:
+            barrier.wait()
+            login_failure_record(email="target@example.org", ip="")
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    with override_settings(DIGIBRIDGE_LOGIN_MAX_FAILURES=100):
+        threads = [threading.Thread(target=fail) for _ in range(workers)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert errors == []
+    assert LoginThrottle.objects.get(key=account_key("target@example.org")).failures == workers
+
+    barrier = threading.Barrier(workers)
+    LoginThrottle.objects.all().delete()
+    with override_settings(DIGIBRIDGE_LOGIN_MAX_FAILURES=5):
+        threads = [threading.Thread(target=fail) for _ in range(workers)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert errors == []
+    assert AuditEntry.objects.filter(action="login.lock").count() == 1
