@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from digibridge.directory.selectors import is_operator, user_organisation_ids
+from digibridge.directory.selectors import (
+    centre_q,
+    is_operator,
+    operator_centre,
+    operator_covers,
+    user_organisation_ids,
+)
 
 from .models import (
     AgendaSession,
@@ -29,15 +35,19 @@ def slot_key(block_id: int, index: int) -> str:
 
 
 def can_manage_event(user, event: Event) -> bool:
-    """Operators manage every event; members of the hosting organisation manage theirs."""
-    return is_operator(user) or event.host_id in user_organisation_ids(user)
+    """Operators manage the events hosted in their centre (every event when not limited to a
+    centre); members of the hosting organisation manage theirs."""
+    return event.host_id in user_organisation_ids(user) or operator_covers(user, event.host)
 
 
 def events_visible_to(user) -> QuerySet[Event]:
     qs = Event.objects.select_related("host")
-    if is_operator(user):
+    if is_operator(user) and operator_centre(user) is None:
         return qs
-    return qs.filter(~Q(status=Event.Status.DRAFT) | Q(host_id__in=user_organisation_ids(user)))
+    own = Q(host_id__in=user_organisation_ids(user))
+    if is_operator(user):
+        own |= centre_q(user, "host")
+    return qs.filter(~Q(status=Event.Status.DRAFT) | own)
 
 
 def event_list(*, user) -> QuerySet[Event]:
@@ -125,7 +135,7 @@ def requests_visible_to(*, user) -> QuerySet[MeetingRequest]:
         "event", "sender__person", "recipient__person", "sender__event"
     )
     if is_operator(user):
-        return qs
+        return qs.filter(centre_q(user, "event__host"))
     if user is None or not user.is_authenticated:
         return qs.none()
     return qs.filter(

@@ -24,7 +24,7 @@ from digibridge.accounts.services import audit
 from digibridge.common.errors import DomainError, PermissionDeniedError
 from digibridge.common.parsing import full_clean_or_error
 from digibridge.directory.models import Organisation, Person
-from digibridge.directory.selectors import can_act_for, is_operator
+from digibridge.directory.selectors import can_act_for, operator_covers
 
 from . import notifications, pipeline
 from .models import (
@@ -145,7 +145,7 @@ def event_create(
 ) -> Event:
     """Operators create events; ``data`` holds ``EVENT_FIELDS`` (naive times are read in
     the event's time zone). The slug is made from the name unless given."""
-    if not is_operator(by):
+    if not operator_covers(by, host):
         raise PermissionDeniedError(_("Only operators create events."))
     event = Event(host=host, time_zone=data.get("time_zone") or "Europe/Madrid")
     if event.time_zone not in settings.PLATFORM_TIME_ZONES:
@@ -171,7 +171,7 @@ def event_update(
     _require_manager(by, event)
     event = _lock_event(event)
     if host is not None and host.pk != event.host_id:
-        if not is_operator(by):
+        if not operator_covers(by, host):
             raise PermissionDeniedError(_("Only operators change the host."))
         event.host = host
     if data.get("time_zone"):
@@ -193,7 +193,7 @@ def _live_meetings(**filters):
 @transaction.atomic
 def event_delete(*, event: Event, by) -> None:
     """Operators delete an event that has no registrations (and so no meetings) yet."""
-    if not is_operator(by):
+    if not operator_covers(by, event.host):
         raise PermissionDeniedError(_("Only operators delete events."))
     if event.registrations.exists() or _live_meetings(block__event=event).exists():
         raise DomainError(

@@ -15,7 +15,7 @@ from digibridge.common.errors import DomainError
 from digibridge.common.pagination import paginate
 from digibridge.common.security import safe_next
 from digibridge.directory.models import Organisation
-from digibridge.directory.selectors import is_operator, user_organisation_ids
+from digibridge.directory.selectors import centre_q, is_operator, user_organisation_ids
 from digibridge.marketplace.models import Opportunity
 
 from . import calendar, invitations, selectors, services
@@ -84,7 +84,9 @@ def register(request, slug: str):
     if selectors.registration_of(user=request.user, event=event) is not None:
         return redirect("events:registration", event.slug)
     if is_operator(request.user):
-        organisations = list(Organisation.objects.order_by("name"))
+        organisations = list(
+            Organisation.objects.filter(centre_q(request.user, "")).order_by("name")
+        )
     else:
         organisations = list(
             Organisation.objects.filter(pk__in=user_organisation_ids(request.user)).order_by("name")
