@@ -284,15 +284,18 @@ def registrations_anonymise_expired(
     """
     MeetingRequest = apps.get_model("events", "MeetingRequest")
     total = 0
+    after = 0  # a cursor: each batch starts where the last one ended
     while True:
         with transaction.atomic():
             chunk = list(
                 registrations_past_retention(now=now, days=days)
+                .filter(pk__gt=after)
                 .select_for_update(skip_locked=True, of=("self",))
                 .order_by("pk")[:batch]
             )
             if not chunk:
                 return total
+            after = chunk[-1].pk
             placeholders = Person.objects.bulk_create(
                 Person(
                     organisation_id=registration.organisation_id,
