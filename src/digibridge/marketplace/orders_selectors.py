@@ -19,7 +19,13 @@ from decimal import Decimal
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from digibridge.directory.selectors import is_operator, user_organisation_ids
+from digibridge.directory.selectors import (
+    centre_q,
+    is_operator,
+    operator_centre,
+    operator_covers,
+    user_organisation_ids,
+)
 
 from .models import Clarification, ExchangeRate, Rfq, RfqAnswer, RfqResponse
 from .selectors import opportunities_visible_to
@@ -34,7 +40,7 @@ EUR = "EUR"
 def rfqs_visible_to(user) -> QuerySet[Rfq]:
     """Requests open for responses whose request the user may see."""
     qs = Rfq.objects.all()
-    if not is_operator(user):
+    if not is_operator(user) or operator_centre(user) is not None:
         qs = qs.filter(opportunity__in=opportunities_visible_to(user).values("pk"))
     return qs.select_related("opportunity__owner")
 
@@ -54,9 +60,10 @@ def rfq_search(*, user, open_only: bool = False, q: str = "") -> QuerySet[Rfq]:
 
 
 def response_visibility_q(user, *, prefix: str = "") -> Q:
-    """The privacy rule as one filter on responses (``prefix`` for related lookups)."""
+    """The privacy rule as one filter on responses (``prefix`` for related lookups). Operators
+    see those of their centre's requesters and suppliers."""
     if is_operator(user):
-        return Q()
+        return centre_q(user, f"{prefix}rfq__opportunity__owner", f"{prefix}supplier")
     own = user_organisation_ids(user)
     if not own:
         return Q(pk__in=[])
@@ -113,7 +120,7 @@ def sealed_for(rfq: Rfq, user) -> bool:
         rfq.sealed
         and rfq.status == Rfq.Status.OPEN
         and not rfq.deadline_passed
-        and not is_operator(user)
+        and not operator_covers(user, rfq.opportunity.owner)
     )
 
 
@@ -200,12 +207,14 @@ def comparison(*, rfq: Rfq, user, with_reasons: bool = True) -> dict:
 
 
 def order_book_rows(*, user) -> QuerySet[Rfq]:
-    """Every request opened for responses with its counts (operators only; else empty)."""
+    """Every request opened for responses with its counts (operators only, those of their
+    centre's requesters; else empty)."""
     if not is_operator(user):
         return Rfq.objects.none()
     active = ~Q(responses__status=RS.WITHDRAWN)
     return (
-        Rfq.objects.select_related("opportunity__owner")
+        Rfq.objects.filter(centre_q(user, "opportunity__owner"))
+        .select_related("opportunity__owner")
         .prefetch_related(
             "opportunity__sectors",
             Prefetch(

@@ -7,7 +7,9 @@ from django.utils import timezone
 
 from digibridge.directory.models import NetworkMembership, Organisation
 from digibridge.directory.selectors import (
+    centre_q,
     is_operator,
+    operator_centre,
     sector_with_descendants,
     user_network_ids,
     user_organisation_ids,
@@ -21,8 +23,9 @@ LISTED_STATUSES = (Opportunity.Status.PUBLISHED, Opportunity.Status.CLOSED)
 def opportunity_visibility_q(user) -> Q:
     """The rule, as one filter: public listings to everyone; network listings to members of a
     network the owner belongs to; drafts and private ones to the owner's members; all to
-    operators. Owners must be approved organisations for anyone but their members."""
-    if is_operator(user):
+    operators (those limited to a service centre: all of the centre's owners). Owners must be
+    approved organisations for anyone but their members."""
+    if is_operator(user) and operator_centre(user) is None:
         return Q()
     own = user_organisation_ids(user)
     listed = Q(status__in=LISTED_STATUSES, owner__status=Organisation.Status.APPROVED)
@@ -35,6 +38,8 @@ def opportunity_visibility_q(user) -> Q:
         visible |= listed & Q(visibility=Opportunity.Visibility.NETWORK, owner_id__in=sharing)
     if own:
         visible |= Q(owner_id__in=own)
+    if is_operator(user):
+        visible |= centre_q(user, "owner")
     return visible
 
 

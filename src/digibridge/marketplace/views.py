@@ -10,7 +10,12 @@ from django.views.decorators.http import require_POST
 from digibridge.common.errors import DomainError
 from digibridge.common.pagination import paginate
 from digibridge.directory.models import Organisation
-from digibridge.directory.selectors import can_act_for, is_operator, user_organisation_ids
+from digibridge.directory.selectors import (
+    can_act_for,
+    centre_q,
+    is_operator,
+    user_organisation_ids,
+)
 
 from . import selectors, services
 from .forms import OpportunityFilterForm, OpportunityForm
@@ -31,7 +36,7 @@ def _visible_or_404(request, pk: int) -> Opportunity:
 
 def _owners_for(user):
     if is_operator(user):
-        return Organisation.objects.order_by("name")
+        return Organisation.objects.filter(centre_q(user, "")).order_by("name")
     return Organisation.objects.filter(pk__in=user_organisation_ids(user)).order_by("name")
 
 
