@@ -10,7 +10,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from digibridge.directory.selectors import is_operator, user_organisation_ids
+from digibridge.directory.selectors import is_operator, limit_to_centre, user_organisation_ids
 
 from .models import (
     Agreement,
@@ -33,7 +33,7 @@ def meetings_visible_to(user):
         .order_by("block__start", "slot", "table")
     )
     if is_operator(user):
-        return qs
+        return limit_to_centre(qs, user, "block__event__host", "seats__registration__organisation")
     own = user_organisation_ids(user)
     if not own:
         return qs.none()
@@ -48,10 +48,11 @@ def meeting_label(meeting) -> str:
 
 
 def agreements_visible_to(user) -> QuerySet[Agreement]:
-    """Operators see every agreement; members see those their organisations are party to."""
+    """Operators see every agreement (those limited to a service centre: those with a party of
+    the centre); members see those their organisations are party to."""
     qs = Agreement.objects.all()
     if is_operator(user):
-        return qs
+        return limit_to_centre(qs, user, "parties__organisation")
     own = user_organisation_ids(user)
     if not own:
         return qs.none()
@@ -130,7 +131,14 @@ def agreement_detail(*, user, pk: int) -> Agreement | None:
 def follow_ups_visible_to(user) -> QuerySet[FollowUp]:
     if not is_operator(user):
         return FollowUp.objects.none()
-    return FollowUp.objects.select_related(
+    return limit_to_centre(
+        FollowUp.objects.all(),
+        user,
+        "agreement__parties__organisation",
+        "source_opportunity__owner",
+        "counterpart_opportunity__owner",
+        "meeting__seats__registration__organisation",
+    ).select_related(
         "owner",
         "agreement",
         "source_opportunity",
@@ -156,7 +164,7 @@ def service_catalogue() -> QuerySet[ServiceCatalogueItem]:
 def service_requests_visible_to(user) -> QuerySet[ServiceRequest]:
     qs = ServiceRequest.objects.select_related("organisation", "service", "provider", "operator")
     if is_operator(user):
-        return qs
+        return limit_to_centre(qs, user, "organisation")
     own = user_organisation_ids(user)
     return qs.filter(organisation_id__in=own) if own else qs.none()
 

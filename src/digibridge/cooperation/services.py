@@ -25,7 +25,13 @@ from digibridge.accounts.services import audit
 from digibridge.common.errors import DomainError, PermissionDeniedError
 from digibridge.common.parsing import full_clean_or_error, parse_decimal
 from digibridge.directory.models import Organisation
-from digibridge.directory.selectors import is_operator, user_organisation_ids
+from digibridge.directory.selectors import (
+    can_act_for,
+    is_operator,
+    operator_covers,
+    operator_covers_any,
+    user_organisation_ids,
+)
 from digibridge.marketplace.models import Opportunity
 
 from .models import (
@@ -100,7 +106,7 @@ AGREEMENT_FIELDS = (
 
 
 def can_manage_agreement(user, agreement: Agreement) -> bool:
-    if is_operator(user):
+    if operator_covers_any(user, (p.organisation for p in agreement.parties.all())):
         return True
     own = user_organisation_ids(user)
     return bool(own) and any(p.organisation_id in own for p in agreement.parties.all())
@@ -111,9 +117,21 @@ def _require_manage(user, agreement: Agreement) -> None:
         raise PermissionDeniedError(_("Only the parties and operators can change this agreement."))
 
 
-def _require_operator(user) -> None:
-    if not is_operator(user):
+def _require_operator(user, *organisations) -> None:
+    """An operator; with ``organisations``, one whose centre looks after one of them."""
+    if not (operator_covers_any(user, organisations) if organisations else is_operator(user)):
         raise PermissionDeniedError(_("Only operators can do this."))
+
+
+def _organisations_of(agreement=None, opportunities=(), meeting=None) -> list[Organisation]:
+    """The organisations a follow-up is about, for the centre check."""
+    found = [o.owner for o in opportunities if o is not None]
+    if agreement is not None:
+        found += [p.organisation for p in agreement.parties.select_related("organisation")]
+    if meeting is not None:
+        seats = meeting.seats.select_related("registration__organisation")
+        found += [s.registration.organisation for s in seats]
+    return found
 
 
 # --- agreements --------------------------------------------------------------------------
@@ -220,7 +238,7 @@ def agreement_create(
     A member may record only an agreement their own organisation is party to. ``status`` may be
     any status reachable from proposed in one step (e.g. a MoU recorded as already signed)."""
     parties = _normalise_parties(parties)
-    if not is_operator(by):
+    if not operator_covers_any(by, [org for org, _role in parties]):
         own = user_organisation_ids(by)
         if not any(org.pk in own for org, _role in parties):
             raise PermissionDeniedError(
@@ -264,7 +282,7 @@ def agreement_update(
     _validate(agreement)
     if parties is not None:
         parties = _normalise_parties(parties)
-        if not is_operator(by):
+        if not operator_covers_any(by, [org for org, _role in parties]):
             own = user_organisation_ids(by)
             if not any(org.pk in own for org, _role in parties):
                 raise PermissionDeniedError(
@@ -419,7 +437,9 @@ def follow_up_create(
     meeting=None,
 ) -> FollowUp:
     """A follow-up is about an agreement, an opportunity pair (a match) or a meeting."""
-    _require_operator(by)
+    _require_operator(
+        by, *_organisations_of(agreement, (source_opportunity, counterpart_opportunity), meeting)
+    )
     if agreement is None and source_opportunity is None and meeting is None:
         raise DomainError(_("Say what the follow-up is about: an agreement, a match or a meeting."))
     if (source_opportunity is None) != (counterpart_opportunity is None):
@@ -460,7 +480,8 @@ def follow_up_create(
 
 @transaction.atomic
 def follow_up_update(*, follow_up: FollowUp, by, data: dict[str, Any], owner=None) -> FollowUp:
-    _require_operator(by)
+    opportunities = (follow_up.source_opportunity, follow_up.counterpart_opportunity)
+    _require_operator(by, *_organisations_of(follow_up.agreement, opportunities, follow_up.meeting))
     for field in FOLLOW_UP_FIELDS:
         if field in data:
             value = data[field]
@@ -499,7 +520,7 @@ def service_request_create(
     description: str,
     by,
 ) -> ServiceRequest:
-    if not (is_operator(by) or organisation.pk in user_organisation_ids(by)):
+    if not can_act_for(by, organisation):
         raise PermissionDeniedError(_("You can only ask for services for your own organisation."))
     if not service.active:
         raise DomainError(_("This service is not offered at the moment."), field="service")
@@ -534,7 +555,7 @@ def _move(request: ServiceRequest, to: str) -> None:
 def service_request_take(
     *, request: ServiceRequest, by, due_on: dt.date | None = None
 ) -> ServiceRequest:
-    _require_operator(by)
+    _require_operator(by, request.organisation)
     _move(request, R.TAKEN)
     request.operator = by
     if due_on is not None:
@@ -553,7 +574,7 @@ def service_request_refer(
     due_on: dt.date | None = None,
     note: str = "",
 ) -> ServiceRequest:
-    _require_operator(by)
+    _require_operator(by, request.organisation)
     if provider.type != Organisation.Type.SERVICE_PROVIDER:
         raise DomainError(
             _("Refer requests only to service providers of the directory."), field="provider"
@@ -583,7 +604,7 @@ def service_request_set_status(
 ) -> ServiceRequest:
     """Operators move a request along; the requesting organisation may only cancel it."""
     own = request.organisation_id in user_organisation_ids(by)
-    if not is_operator(by) and not (own and to == R.CANCELLED):
+    if not operator_covers(by, request.organisation) and not (own and to == R.CANCELLED):
         raise PermissionDeniedError(_("Only operators can change the status of this request."))
     if to == R.REFERRED:
         raise DomainError(_("Choose a service provider to refer the request to."), field="status")
@@ -611,7 +632,7 @@ def service_request_update(
 ) -> ServiceRequest:
     """An operator's edit of a request in one go: a new provider refers it, a new status
     moves it, and the due date and note are kept whatever the status."""
-    _require_operator(by)
+    _require_operator(by, request.organisation)
     if provider is not None and provider.pk != request.provider_id:
         request = service_request_refer(
             request=request, provider=provider, by=by, due_on=due_on, note=note

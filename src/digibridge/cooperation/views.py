@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from digibridge.common.errors import DomainError
 from digibridge.common.pagination import paginate
 from digibridge.directory.models import Organisation
-from digibridge.directory.selectors import is_operator, user_organisation_ids
+from digibridge.directory.selectors import centre_q, is_operator, user_organisation_ids
 from digibridge.marketplace.selectors import opportunities_visible_to
 
 from . import selectors, services
@@ -352,7 +352,7 @@ def service_request_list(request):
 @login_required
 def service_request_create(request):
     if is_operator(request.user):
-        organisations = Organisation.objects.order_by("name")
+        organisations = Organisation.objects.filter(centre_q(request.user, "")).order_by("name")
     else:
         organisations = Organisation.objects.filter(
             pk__in=user_organisation_ids(request.user)

@@ -79,6 +79,35 @@ def centre_q(user, *organisation_paths: str) -> Q:
     return q
 
 
+def limit_to_centre(qs: QuerySet, user, *organisation_paths: str) -> QuerySet:
+    """``qs`` limited by ``centre_q`` through a sub-query on primary keys, so that paths through
+    many-to-many relations neither repeat rows nor disturb annotations."""
+    if operator_centre(user) is None:
+        return qs
+    inside = qs.model._default_manager.filter(centre_q(user, *organisation_paths))
+    return qs.filter(pk__in=inside.values("pk"))
+
+
+def operator_for(organisations=()):
+    """The operator to whom the platform gives work about ``organisations`` (the follow-ups it
+    opens): the first active operator of the centre of one of them, else the first one not
+    limited to a centre (operators before administrators); None when there is none."""
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()  # noqa: N806 - the usual name for the user class
+    staff = User.objects.filter(is_active=True).filter(
+        Q(role=User.Role.OPERATOR) | Q(role=User.Role.ADMIN) | Q(is_superuser=True)
+    )
+    centres = {o.centre_id for o in organisations if o is not None and o.centre_id}
+    if centres:
+        local = staff.filter(role=User.Role.OPERATOR, is_superuser=False, centre_id__in=centres)
+        found = local.order_by("pk").first()
+        if found is not None:
+            return found
+    unlimited = Q(centre__isnull=True) | ~Q(role=User.Role.OPERATOR) | Q(is_superuser=True)
+    return staff.filter(unlimited).order_by("-role", "pk").first()
+
+
 def can_act_for(user, organisation: Organisation) -> bool:
     """Operators act for the organisations of their centre (all when unlimited); members act
     for their own."""

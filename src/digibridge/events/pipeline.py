@@ -16,9 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,16 +30,13 @@ MAX_PAIRS = 10
 FOLLOW_UP_DAYS = 7
 
 
-def pipeline_owner():
-    """The operator who owns follow-ups opened by the platform: the first active operator
-    (operators before administrators), or None when the centre has none."""
-    User = get_user_model()  # noqa: N806 - the usual name for the user class
-    return (
-        User.objects.filter(is_active=True)
-        .filter(Q(role=User.Role.OPERATOR) | Q(role=User.Role.ADMIN) | Q(is_superuser=True))
-        .order_by("-role", "pk")
-        .first()
-    )
+def pipeline_owner(organisations=()):
+    """The operator who owns follow-ups opened by the platform: the first active operator of
+    the organisations' service centre, else of the platform (operators before administrators),
+    or None when there is none."""
+    from digibridge.directory.selectors import operator_for
+
+    return operator_for(organisations)
 
 
 def opens_follow_up(outcome: MeetingOutcome) -> bool:
@@ -58,11 +53,11 @@ def follow_up_for(meeting: Meeting, outcome: MeetingOutcome):
 
     if not opens_follow_up(outcome) or FollowUp.objects.filter(meeting=meeting).exists():
         return None
-    owner = pipeline_owner()
+    seats = meeting.seats.select_related("registration__organisation")
+    owner = pipeline_owner([s.registration.organisation for s in seats])
     if owner is None:
         logger.warning("No operator to own the follow-up of meeting %s", meeting.pk)
         return None
-    seats = meeting.seats.select_related("registration__organisation")
     names = " – ".join(s.registration.organisation.name for s in seats)
     step = outcome.next_step
     if step:

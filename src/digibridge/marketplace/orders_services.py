@@ -25,7 +25,6 @@ import logging
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,7 +32,7 @@ from digibridge.accounts.services import audit
 from digibridge.common.errors import DomainError, PermissionDeniedError
 from digibridge.common.parsing import full_clean_or_error, parse_decimal
 from digibridge.directory.models import NetworkMembership, Organisation
-from digibridge.directory.selectors import can_act_for, is_operator
+from digibridge.directory.selectors import can_act_for, is_operator, operator_for
 
 from . import orders_notices as notices
 from .models import (
@@ -717,19 +716,11 @@ def clarification_answer(*, clarification: Clarification, by, answer: str) -> Cl
 # --- awarding ----------------------------------------------------------------------------
 
 
-def _follow_up_owner(by):
+def _follow_up_owner(by, organisations):
     """Follow-ups belong to operators: the acting operator, else the centre's first one."""
     if is_operator(by):
         return by
-    from django.contrib.auth import get_user_model
-
-    User = get_user_model()  # noqa: N806 - the usual name for the user class
-    return (
-        User.objects.filter(is_active=True)
-        .filter(Q(is_superuser=True) | Q(role__in=[User.Role.OPERATOR, User.Role.ADMIN]))
-        .order_by("-role", "pk")
-        .first()
-    )
+    return operator_for(organisations)
 
 
 @transaction.atomic
@@ -787,7 +778,7 @@ def response_award(
         counterpart_opportunity=offer,
         status=Agreement.Status.SIGNED if signed else Agreement.Status.PROPOSED,
     )
-    owner = _follow_up_owner(by)
+    owner = _follow_up_owner(by, [request.owner, response.supplier])
     follow_up = None
     if owner is not None:
         follow_up = cooperation.follow_up_create(
