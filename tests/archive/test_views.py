@@ -75,3 +75,21 @@ def test_running_and_failed_exports_are_shown(client, admin_user):
     }
     assert "disk full" in response.text
     assert 'http-equiv="refresh"' in response.text
+
+
+@pytest.mark.django_db
+def test_an_unreachable_broker_is_reported_and_leaves_no_running_export(
+    client, admin_user, monkeypatch
+):
+    from kombu.exceptions import OperationalError
+
+    from digibridge.archive import tasks
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(tasks.export_archive_task, "delay", refuse)
+    client.force_login(admin_user)
+    response = client.post(reverse("archive:export_new"), follow=True)
+    assert "queue is unavailable" in response.text
+    assert response.context["exports"] == []

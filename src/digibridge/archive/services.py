@@ -48,6 +48,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.models import Model
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError
 
 from digibridge.accounts.services import audit
 from digibridge.common.errors import DomainError, NotFoundError, PermissionDeniedError
@@ -568,9 +569,17 @@ def export_request(*, by) -> str:
         suffix += 1
         name = f"digibridge-export-{stamp}-{suffix}.zip"
     # Mark it as running at once, so the page shows it before a worker picks it up.
-    (exports_dir() / f"{name}.part").touch()
+    marker = exports_dir() / f"{name}.part"
+    marker.touch()
     audit(actor=by, action="archive.export", name=name)
-    export_archive_task.delay(name)
+    try:
+        export_archive_task.delay(name)
+    except OperationalError as exc:  # the broker is down: say so, leave no "running" export
+        marker.unlink(missing_ok=True)
+        raise DomainError(
+            _("The background worker's queue is unavailable (%(error)s); try again later.")
+            % {"error": exc}
+        ) from exc
     return name
 
 
