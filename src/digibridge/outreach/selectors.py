@@ -6,7 +6,14 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from digibridge.directory.models import OrganisationMember
-from digibridge.directory.selectors import is_operator, user_organisation_ids
+from digibridge.directory.selectors import (
+    centre_q,
+    is_operator,
+    operator_centre,
+    operator_covers,
+    operator_covers_any,
+    user_organisation_ids,
+)
 
 from .models import (
     Block,
@@ -29,13 +36,15 @@ def side_of(*, conversation: Conversation, user) -> str | None:
         return SIDE_A
     if conversation.side_b_id is not None and conversation.side_b_id in orgs:
         return SIDE_B
-    if conversation.side_b_id is None and is_operator(user):
+    if conversation.side_b_id is None and operator_covers(user, conversation.side_a):
         return SIDE_B
     return None
 
 
 def can_read_conversation(*, conversation: Conversation, user) -> bool:
-    return side_of(conversation=conversation, user=user) is not None or is_operator(user)
+    return side_of(conversation=conversation, user=user) is not None or operator_covers_any(
+        user, (conversation.side_a, conversation.side_b)
+    )
 
 
 def conversations_visible_to(user) -> QuerySet[Conversation]:
@@ -46,9 +55,9 @@ def conversations_visible_to(user) -> QuerySet[Conversation]:
     orgs = user_organisation_ids(user)
     condition = Q(side_a_id__in=orgs) | Q(side_b_id__in=orgs)
     if is_operator(user):
-        condition |= Q(side_b__isnull=True) | Q(
-            reports__resolved_at__isnull=True, reports__pk__gt=0
-        )
+        condition |= (
+            Q(side_b__isnull=True) | Q(reports__resolved_at__isnull=True, reports__pk__gt=0)
+        ) & centre_q(user, "side_a", "side_b")
     return Conversation.objects.filter(condition).distinct()
 
 
@@ -147,7 +156,9 @@ def delegations_visible_to(user) -> QuerySet[Delegation]:
         return Delegation.objects.none()
     qs = Delegation.objects.select_related("leader__organisation", "event")
     if is_operator(user):
-        return qs
+        if operator_centre(user) is None:
+            return qs
+        return qs.filter(Q(created_by=user) | centre_q(user, "leader__organisation", "event__host"))
     orgs = user_organisation_ids(user)
     return qs.filter(
         Q(members__person__user=user)

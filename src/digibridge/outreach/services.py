@@ -29,7 +29,12 @@ from django.utils.translation import gettext_lazy
 from digibridge.accounts.services import audit
 from digibridge.common.errors import DomainError, NotFoundError, PermissionDeniedError
 from digibridge.directory.models import Network, Organisation, Person
-from digibridge.directory.selectors import can_act_for, is_operator, user_organisation_ids
+from digibridge.directory.selectors import (
+    can_act_for,
+    is_operator,
+    operator_covers_any,
+    user_organisation_ids,
+)
 
 from . import selectors
 from .models import (
@@ -361,7 +366,7 @@ def conversation_access(*, conversation: Conversation, by) -> str | None:
     """
     side = selectors.side_of(conversation=conversation, user=by)
     if side is None:
-        if not is_operator(by):
+        if not selectors.can_read_conversation(conversation=conversation, user=by):
             raise NotFoundError(_("Conversation not found."))
         audit(actor=by, action="outreach.conversation_read_by_operator", obj=conversation)
         return None
@@ -413,7 +418,7 @@ def conversation_report(*, conversation: Conversation, by, reason: str) -> Abuse
 @transaction.atomic
 def conversation_close(*, conversation: Conversation, by, reason: str = "") -> Conversation:
     """Operators close a thread (after a report): no one can write in it any more."""
-    if not is_operator(by):
+    if not operator_covers_any(by, (conversation.side_a, conversation.side_b)):
         raise PermissionDeniedError(_("Only operators can close a conversation."))
     conversation.status = Conversation.Status.CLOSED
     conversation.closed_reason = (reason or "").strip()[:500]

@@ -14,7 +14,7 @@ from digibridge.common.errors import DomainError
 from digibridge.common.pagination import paginate
 from digibridge.common.security import safe_next
 from digibridge.directory.models import Network, Organisation
-from digibridge.directory.selectors import is_operator, user_organisation_ids
+from digibridge.directory.selectors import centre_q, is_operator, user_organisation_ids
 
 from . import notifications, selectors, services
 from .downloads import attachment_response
@@ -104,7 +104,7 @@ def conversation_list(request):
 @login_required
 def conversation_new(request):
     own = (
-        Organisation.objects.order_by("name")
+        Organisation.objects.filter(centre_q(request.user, "")).order_by("name")
         if is_operator(request.user)
         else Organisation.objects.filter(pk__in=user_organisation_ids(request.user))
     )
