@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -785,11 +785,26 @@ def _run_in_thread(job_id: int) -> None:
         connections.close_all()  # this thread's connections only
 
 
+def _retrying(write: Callable[[], Any], attempts: int = 50) -> Any:
+    """A bookkeeping write of a job, retried while SQLite says the database is locked (its
+    busy timeout does not apply to every lock, e.g. in-memory databases shared by threads)."""
+    for attempt in range(attempts):
+        try:
+            return write()
+        except OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
+    return None
+
+
 def import_job_run(*, job_id: int) -> ImportJob | None:
     """Run a queued job: validate and import its file all or nothing, record the outcome,
     delete the upload. A job that is not queued (run already, or twice delivered) is left."""
-    claimed = ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.QUEUED).update(
-        status=ImportJob.Status.RUNNING, started_at=timezone.now()
+    claimed = _retrying(
+        lambda: ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.QUEUED).update(
+            status=ImportJob.Status.RUNNING, started_at=timezone.now()
+        )
     )
     if not claimed:
         return None
@@ -828,7 +843,7 @@ def import_job_run(*, job_id: int) -> ImportJob | None:
             job.errors_left_off = report.errors_left_off
             job.status = ImportJob.Status.DONE if outcome.imported else ImportJob.Status.INVALID
     job.finished_at = timezone.now()
-    job.save()
+    _retrying(job.save)
     path.unlink(missing_ok=True)
     progress_file.unlink(missing_ok=True)
     return job
