@@ -7,6 +7,8 @@ Guarantees on workers (``digibridge worker``):
   when the worker process dies (``CELERY_TASK_REJECT_ON_WORKER_LOST``);
 * retried: every task derives from :class:`PlatformTask`, which retries transient failures
   (database or broker connection lost, time-outs) with exponential back-off and jitter;
+* never blocked by the broker: when the broker cannot take a task (down, unreachable), the
+  task runs in the calling process instead and a warning says so (:meth:`PlatformTask.apply_async`);
 * reported: a task that fails for good (or is retried) leaves one structured record on the
   ``digibridge.tasks`` logger (task name, id, arguments, error), so operators find it in the
   logs — JSON lines with ``DIGIBRIDGE_LOG_FORMAT=json``.
@@ -42,6 +44,44 @@ class PlatformTask(Task):
     retry_backoff = 5  # seconds for the first retry, doubling after that
     retry_backoff_max = 600
     retry_jitter = True
+
+    def apply_async(
+        self,
+        args=None,
+        kwargs=None,
+        task_id=None,
+        producer=None,
+        link=None,
+        link_error=None,
+        shadow=None,
+        **options,
+    ):
+        """Queue the task; if the broker cannot take it, run it here and now instead.
+
+        The user's action that queued it (a message, an import, an e-mail) must not fail
+        because the broker is down: the work is done in-process, slower but not lost, and the
+        warning on the ``digibridge.tasks`` log tells operators what is missing."""
+        from kombu.exceptions import OperationalError as BrokerError
+
+        try:
+            return super().apply_async(
+                args,
+                kwargs,
+                task_id=task_id,
+                producer=producer,
+                link=link,
+                link_error=link_error,
+                shadow=shadow,
+                **options,
+            )
+        except BrokerError as exc:
+            failures.warning(
+                "broker unavailable, running %s in this process: %s",
+                self.name,
+                exc,
+                extra={"task_name": self.name, "error": _short(exc)},
+            )
+            return self.apply(args, kwargs, task_id=task_id, link=link, link_error=link_error)
 
 
 app = Celery("digibridge", task_cls=PlatformTask)

@@ -251,7 +251,17 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Background jobs: in-process unless a broker is configured.
 CELERY_BROKER_URL = os.environ.get("DIGIBRIDGE_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
-CELERY_TASK_EAGER_PROPAGATES = True
+# In the embedded default a task that fails is reported on the digibridge.tasks log, never
+# raised into the request that queued it (the user's action succeeded; e-mail may be down).
+CELERY_TASK_EAGER_PROPAGATES = False
+# When the broker is down, give up publishing quickly: the task then runs in-process.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

@@ -14,6 +14,8 @@ WHITENOISE_AUTOREFRESH = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed, tests only
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LANGUAGE_CODE = "en"
+# Tests see a failing in-process task's exception (production reports it on the log instead).
+CELERY_TASK_EAGER_PROPAGATES = True
 
 # Several test runs may share one PostgreSQL server (developers running suites side by side):
 # DIGIBRIDGE_TEST_DB_NAME gives each its own test database.
