@@ -122,3 +122,13 @@ def test_erase_page_confirms_with_the_password_then_logs_out(client, member):
     member.refresh_from_db()
     assert not member.is_active
     assert client.get(reverse("privacy:my_data")).status_code == 302  # logged out
+
+
+def test_operators_find_the_erasure_on_the_organisation_page(client, operator, member):
+    person = PersonFactory(organisation=member.org)
+    url = reverse("directory:detail", args=[member.org.slug])
+    erase = reverse("privacy:person_erase", args=[person.pk])
+    client.force_login(member)
+    assert erase not in client.get(url).content.decode()
+    client.force_login(operator)
+    assert erase in client.get(url).content.decode()
