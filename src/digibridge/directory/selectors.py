@@ -65,12 +65,11 @@ def operator_covers_any(user, organisations) -> bool:
     return operator_centre(user) is None or any(operator_covers(user, o) for o in organisations)
 
 
-def centre_q(user, *organisation_paths: str) -> Q:
-    """A filter keeping the rows an operator's centre looks after: rows whose organisation at
-    any of ``organisation_paths`` ("host", "owner", "parties"; "" for an organisation itself)
-    belongs to the operator's centre. ``Q()`` (no limit) for unlimited users. Paths through
-    many-to-many relations may repeat rows: add ``.distinct()`` or filter on ``pk__in``."""
-    centre = operator_centre(user)
+def centre_rows_q(centre: int | None, *organisation_paths: str) -> Q:
+    """A filter keeping the rows service centre ``centre`` looks after: rows whose organisation
+    at any of ``organisation_paths`` ("host", "owner", "parties__organisation"; "" for an
+    organisation itself) belongs to the centre. ``Q()`` (no limit) when ``centre`` is None.
+    Paths through many-to-many relations may repeat rows: see ``in_centre``."""
     if centre is None:
         return Q()
     q = Q()
@@ -79,13 +78,23 @@ def centre_q(user, *organisation_paths: str) -> Q:
     return q
 
 
-def limit_to_centre(qs: QuerySet, user, *organisation_paths: str) -> QuerySet:
-    """``qs`` limited by ``centre_q`` through a sub-query on primary keys, so that paths through
-    many-to-many relations neither repeat rows nor disturb annotations."""
-    if operator_centre(user) is None:
+def in_centre(qs: QuerySet, centre: int | None, *organisation_paths: str) -> QuerySet:
+    """``qs`` limited by ``centre_rows_q`` through a sub-query on primary keys, so that paths
+    through many-to-many relations neither repeat rows nor disturb annotations."""
+    if centre is None:
         return qs
-    inside = qs.model._default_manager.filter(centre_q(user, *organisation_paths))
+    inside = qs.model._default_manager.filter(centre_rows_q(centre, *organisation_paths))
     return qs.filter(pk__in=inside.values("pk"))
+
+
+def centre_q(user, *organisation_paths: str) -> Q:
+    """``centre_rows_q`` for the centre ``user`` is limited to (``Q()`` when unlimited)."""
+    return centre_rows_q(operator_centre(user), *organisation_paths)
+
+
+def limit_to_centre(qs: QuerySet, user, *organisation_paths: str) -> QuerySet:
+    """``in_centre`` for the centre ``user`` is limited to (``qs`` itself when unlimited)."""
+    return in_centre(qs, operator_centre(user), *organisation_paths)
 
 
 def operator_for(organisations=()):

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from digibridge.directory.selectors import (
     centre_q,
+    centre_rows_q,
     is_operator,
     operator_centre,
     operator_covers,
@@ -311,22 +312,25 @@ def order_book_tables(*, user) -> list[tuple[str, list[str], list[list]]]:
     ]
 
 
-def global_orders_figures() -> dict:
+def global_orders_figures(*, centre: int | None = None) -> dict:
     """Plain figures for the dashboard: requests opened for responses ("global orders
     collected"), of them still open, responses received (not withdrawn), awards and the awarded
-    value in EUR (awards without a rate for their currency are left out of the value)."""
+    value in EUR (awards without a rate for their currency are left out of the value). With
+    ``centre``, the requests of that service centre's requesters only."""
     rates = exchange_rates()
-    awarded = RfqResponse.objects.filter(status=RS.AWARDED).values_list("price", "currency")
+    rfqs = Rfq.objects.filter(centre_rows_q(centre, "opportunity__owner"))
+    responses = RfqResponse.objects.filter(centre_rows_q(centre, "rfq__opportunity__owner"))
+    awarded = responses.filter(status=RS.AWARDED).values_list("price", "currency")
     value = sum(
         (convert(price, currency, EUR, rates) or Decimal(0) for price, currency in awarded),
         Decimal(0),
     )
     return {
-        "requests": Rfq.objects.count(),
-        "open_requests": Rfq.objects.filter(
+        "requests": rfqs.count(),
+        "open_requests": rfqs.filter(
             status=Rfq.Status.OPEN, response_deadline__gt=timezone.now()
         ).count(),
-        "responses": RfqResponse.objects.exclude(status=RS.WITHDRAWN).count(),
-        "awards": RfqResponse.objects.filter(status=RS.AWARDED).count(),
+        "responses": responses.exclude(status=RS.WITHDRAWN).count(),
+        "awards": responses.filter(status=RS.AWARDED).count(),
         "awarded_value_eur": value,
     }

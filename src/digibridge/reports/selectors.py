@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from digibridge.cooperation.models import SIGNED_STATUSES, Agreement, AgreementParty, FollowUp
 from digibridge.directory.models import NetworkMembership, Organisation, Person, Sector
+from digibridge.directory.selectors import centre_rows_q, in_centre
 from digibridge.marketplace.models import Opportunity
 
 # EU and EFTA members plus the UK: "Europe" for the China ↔ Europe country pairs.
@@ -41,6 +42,17 @@ class DashboardFilters:
     sector: str = ""  # a sector slug; its sub-sectors are included
     country_pair: str = ""  # "CN-ES" (directed), or "china-europe" for both directions
     event: int | None = None  # an events.Event id: its meetings and what came out of them
+    # A directory.ServiceCentre id: the figures of that centre's organisations only (set from
+    # the operator's centre, never from the query string).
+    centre: int | None = None
+
+
+FOLLOW_UP_PATHS = (
+    "agreement__parties__organisation",
+    "source_opportunity__owner",
+    "counterpart_opportunity__owner",
+    "meeting__block__event__host",
+)
 
 
 def _optional_model(app_label: str, name: str):
@@ -126,6 +138,7 @@ def _agreements(filters: DashboardFilters, *, signed_only: bool) -> list[Agreeme
         )
     if filters.event:
         qs = qs.filter(source_meeting__block__event_id=filters.event)
+    qs = in_centre(qs, filters.centre, "parties__organisation")
     slugs = _sector_slugs(filters.sector)
     result = []
     for agreement in qs.order_by("signed_on", "pk"):
@@ -225,18 +238,24 @@ def _match_count(filters: DashboardFilters) -> int:
     feedback = _optional_model("matching", "MatchFeedback")
     if feedback is not None:
         rows = feedback.objects.filter(verdict="interested").filter(
-            _datetime_period("created_at", filters)
+            _datetime_period("created_at", filters),
+            centre_rows_q(filters.centre, "source__owner", "target__owner"),
         )
         pairs |= {frozenset(p) for p in rows.values_list("source_id", "target_id")}
     follow_ups = FollowUp.objects.filter(source_opportunity__isnull=False).filter(
-        _datetime_period("created_at", filters)
+        _datetime_period("created_at", filters),
+        centre_rows_q(filters.centre, *FOLLOW_UP_PATHS[1:3]),
     )
     pairs |= {
         frozenset(p)
         for p in follow_ups.values_list("source_opportunity_id", "counterpart_opportunity_id")
     }
-    agreements = Agreement.objects.filter(source_opportunity__isnull=False).filter(
-        _datetime_period("created_at", filters)
+    agreements = in_centre(
+        Agreement.objects.filter(source_opportunity__isnull=False).filter(
+            _datetime_period("created_at", filters)
+        ),
+        filters.centre,
+        "parties__organisation",
     )
     pairs |= {
         frozenset(p)
@@ -256,6 +275,7 @@ def funnel(filters: DashboardFilters) -> list[dict]:
             "label": _("Opportunities published"),
             "count": Opportunity.objects.filter(published_at__isnull=False)
             .filter(_datetime_period("published_at", filters))
+            .filter(centre_rows_q(filters.centre, "owner"))
             .count(),
         },
         {"key": "matches", "label": _("Matches taken up"), "count": _match_count(filters)},
@@ -269,6 +289,7 @@ def funnel(filters: DashboardFilters) -> list[dict]:
                 "count": meeting_request.objects.filter(
                     _datetime_period("created_at", filters)
                     & (Q(event_id=filters.event) if filters.event else Q())
+                    & centre_rows_q(filters.centre, "event__host")
                 ).count(),
             }
         )
@@ -281,6 +302,7 @@ def funnel(filters: DashboardFilters) -> list[dict]:
                 "count": meeting.objects.filter(status="held")
                 .filter(_datetime_period("block__start", filters))
                 .filter(Q(block__event_id=filters.event) if filters.event else Q())
+                .filter(centre_rows_q(filters.centre, "block__event__host"))
                 .count(),
             }
         )
@@ -288,7 +310,8 @@ def funnel(filters: DashboardFilters) -> list[dict]:
         {
             "key": "follow_ups",
             "label": _("Follow-ups"),
-            "count": FollowUp.objects.filter(_datetime_period("created_at", filters))
+            "count": in_centre(FollowUp.objects.all(), filters.centre, *FOLLOW_UP_PATHS)
+            .filter(_datetime_period("created_at", filters))
             .filter(Q(meeting__block__event_id=filters.event) if filters.event else Q())
             .count(),
         }
@@ -411,24 +434,31 @@ def programme_kpis(filters: DashboardFilters, *, signed: list[Agreement]) -> lis
         {
             "key": "executives",
             "label": _("Executives in the network"),
-            "value": Person.objects.filter(is_executive=True).count(),
+            "value": Person.objects.filter(
+                centre_rows_q(filters.centre, "organisation"), is_executive=True
+            ).count(),
         },
         {
             "key": "partner_cities",
             "label": _("Partner cities"),
             "value": Organisation.objects.filter(
-                type=Organisation.Type.CITY, status=Organisation.Status.APPROVED
+                centre_rows_q(filters.centre, ""),
+                type=Organisation.Type.CITY,
+                status=Organisation.Status.APPROVED,
             ).count(),
         },
         {
             "key": "network_members",
             "label": _("Network members"),
-            "value": NetworkMembership.objects.values("organisation_id").distinct().count(),
+            "value": NetworkMembership.objects.filter(centre_rows_q(filters.centre, "organisation"))
+            .values("organisation_id")
+            .distinct()
+            .count(),
         },
     ]
     from digibridge.marketplace.orders_selectors import global_orders_figures
 
-    orders = global_orders_figures()
+    orders = global_orders_figures(centre=filters.centre)
     kpis += [
         {
             "key": "global_orders",
@@ -458,7 +488,8 @@ def programme_kpis(filters: DashboardFilters, *, signed: list[Agreement]) -> lis
                 "key": "sessions",
                 "label": _("Forum sessions and activities"),
                 "value": session.objects.filter(
-                    Q(event_id=filters.event) if filters.event else Q()
+                    Q(event_id=filters.event) if filters.event else Q(),
+                    centre_rows_q(filters.centre, "event__host"),
                 ).count(),
             }
         )

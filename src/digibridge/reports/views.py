@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 from django.contrib import messages
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from digibridge.common.errors import DomainError, PermissionDeniedError
 from digibridge.cooperation.selectors import agreement_search
-from digibridge.directory.selectors import is_operator
+from digibridge.directory.selectors import centre_q, is_operator, operator_centre
 
 from . import exports, importing, pdf, selectors, services
 from .forms import DashboardFilterForm, ImportUploadForm
@@ -39,17 +40,26 @@ def _stamp() -> str:
     return timezone.localdate().isoformat()
 
 
-def _events_for_reports():
+def _events_for_reports(user):
     from digibridge.events.models import Event
 
-    return Event.objects.order_by("-start").only("pk", "slug", "name", "names", "start")
+    return (
+        Event.objects.filter(centre_q(user, "host"))
+        .order_by("-start")
+        .only("pk", "slug", "name", "names", "start")
+    )
+
+
+def _dashboard_filters(request, form) -> selectors.DashboardFilters:
+    """The form's filters, limited to the service centre of an operator who has one."""
+    return replace(form.dashboard_filters(), centre=operator_centre(request.user))
 
 
 @login_required
 def dashboard(request):
     _operator_only(request)
     form = DashboardFilterForm(request.GET or None)
-    data = selectors.dashboard(form.dashboard_filters())
+    data = selectors.dashboard(_dashboard_filters(request, form))
     return render(
         request,
         "reports/dashboard.html",
@@ -63,7 +73,7 @@ def dashboard(request):
             },
             "query": request.GET.urlencode(),
             "tables": selectors.dashboard_tables(data),
-            "events": _events_for_reports(),
+            "events": _events_for_reports(request.user),
             "pdf_font_missing": not pdf.font_available(),
         },
     )
@@ -92,7 +102,7 @@ def event_report(request, slug: str):
 def dashboard_export(request, fmt: str):
     _operator_only(request)
     form = DashboardFilterForm(request.GET or None)
-    tables = selectors.dashboard_tables(selectors.dashboard(form.dashboard_filters()))
+    tables = selectors.dashboard_tables(selectors.dashboard(_dashboard_filters(request, form)))
     if fmt == "xlsx":
         return _download(exports.to_xlsx(tables.values()), f"dashboard-{_stamp()}", "xlsx")
     if fmt == "csv":
