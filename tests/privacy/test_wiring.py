@@ -68,3 +68,19 @@ def test_no_email_without_consent(member, stranger, django_capture_on_commit_cal
     with django_capture_on_commit_callbacks(execute=True):
         notify(users=[member], kind="message", title="Asked for", force_email=True)
     assert [m.to for m in mail.outbox] == [[member.email]]
+
+
+def test_who_withdrew_from_the_lists_gets_no_meeting_requests(scenario):
+    from digibridge.common.errors import DomainError
+    from digibridge.events.services import meeting_request_create
+
+    MeetingRequest.objects.all().delete()
+    services.consents_set(user=scenario.member, by=scenario.member, choices={"listed": False})
+    with pytest.raises(DomainError):
+        meeting_request_create(
+            sender=scenario.theirs, recipient=scenario.mine, by=scenario.stranger
+        )
+    request = meeting_request_create(
+        sender=scenario.mine, recipient=scenario.theirs, by=scenario.member
+    )
+    assert request.status == MeetingRequest.Status.PENDING
