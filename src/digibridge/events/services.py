@@ -636,7 +636,10 @@ def meeting_request_create(
         raise DomainError(_("You cannot meet yourself."), field="recipient")
     if not _meets(sender):
         raise DomainError(_("Your registration does not take part in 1:1 meetings."))
-    if not _meets(recipient) or not (recipient.consent_listed or can_manage_event(by, event)):
+    from digibridge.privacy.consent import consent_allows  # withdrawn: not listed, not asked
+
+    listed = recipient.consent_listed and consent_allows(purpose="listed", person=recipient.person)
+    if not _meets(recipient) or not (listed or can_manage_event(by, event)):
         raise DomainError(_("This person does not take meeting requests."), field="recipient")
     if event.status in (Event.Status.FINISHED, Event.Status.DRAFT):
         raise DomainError(_("This event does not take meeting requests."))
