@@ -64,3 +64,31 @@ class ExportCommand(ArchiveCommand):
         )
         if missing:
             self.stderr.write(f"{missing} files named by rows were missing from storage.")
+
+
+class LoadCommand(ArchiveCommand):
+    """``import-data`` and ``restore``: read an archive into the database."""
+
+    service_name = ""  # a function of digibridge.archive.services
+    doing, done = "", ""
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="the archive (ZIP file) to read")
+        self.add_database_argument(parser)
+        self.add_replace_arguments(parser)
+
+    def handle(self, *args, file: str, database: str, force: bool, yes: bool, **options):
+        self.confirm_replace(force=force, yes=yes, database=database)
+        started = time.perf_counter()
+        self.stdout.write(f"{self.doing} {file}…")
+        manifest = self.run_service(
+            getattr(services, self.service_name), source=file, force=force, using=database
+        )
+        rows = sum(entry["rows"] for entry in manifest["models"])
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{self.done} {rows} rows of {len(manifest['models'])} models and "
+                f"{manifest['files']['count']} files (archive of {manifest['created_at']}, "
+                f"version {manifest['app_version']}) in {time.perf_counter() - started:.1f} s."
+            )
+        )
