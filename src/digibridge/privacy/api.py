@@ -9,7 +9,7 @@ from ninja.pagination import paginate
 from digibridge.accounts.services import audit
 from digibridge.common.api import WRITE_AUTH, LimitOffsetPagination, actor
 from digibridge.common.errors import PermissionDeniedError
-from digibridge.directory.selectors import is_operator
+from digibridge.directory.selectors import is_operator, operator_centre
 
 from . import selectors, services
 from .export import personal_data
@@ -97,4 +97,5 @@ def audit_list(
         object_id=object_id,
         date_from=date_from,
         date_to=date_to,
+        centre=operator_centre(actor(request)),
     )

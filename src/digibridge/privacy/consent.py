@@ -119,12 +119,19 @@ def _allowed(purpose: str, person_path: str):
 def listed_for(queryset: QuerySet, *, viewer, person_path: str = "") -> QuerySet:
     """People (or rows about people) that ``viewer`` may see listed: operators see everyone,
     a person sees themselves and their colleagues; others only who consents to be listed."""
-    from digibridge.directory.selectors import is_operator, user_organisation_ids
+    from digibridge.directory.selectors import (
+        centre_q,
+        is_operator,
+        operator_centre,
+        user_organisation_ids,
+    )
 
-    if is_operator(viewer):
+    if is_operator(viewer) and operator_centre(viewer) is None:
         return queryset
     prefix = f"{person_path}__" if person_path else ""
     own = Q(**{f"{prefix}organisation_id__in": user_organisation_ids(viewer)})
+    if is_operator(viewer):  # limited to a service centre: everyone of the centre
+        own |= centre_q(viewer, f"{prefix}organisation")
     if viewer is not None and viewer.is_authenticated:
         own |= Q(**{f"{prefix}user_id": viewer.pk})
     return queryset.alias(_consents_listed=_allowed(Purpose.LISTED, person_path)).filter(

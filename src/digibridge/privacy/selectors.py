@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -23,11 +24,19 @@ def audit_search(
     object_id: str = "",
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
+    centre: int | None = None,
 ) -> QuerySet[AuditEntry]:
     """Audit entries, newest first. ``actor`` matches an e-mail address or a name (part of it)
     or a user id; ``action`` matches the action or its prefix ("agreement" finds
-    "agreement.create", "agreement.update", ...); dates are inclusive."""
+    "agreement.create", "agreement.update", ...); dates are inclusive. With ``centre`` (a
+    service centre's operator), the entries of that centre's people only: members of its
+    organisations and its operators."""
     qs = AuditEntry.objects.select_related("actor")
+    if centre is not None:
+        people = get_user_model().objects.filter(
+            Q(centre_id=centre) | Q(memberships__organisation__centre_id=centre)
+        )
+        qs = qs.filter(actor_id__in=people.values("pk"))
     actor = (actor or "").strip()[:200]
     if actor:
         q = (

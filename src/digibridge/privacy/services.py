@@ -22,8 +22,13 @@ from django.utils.translation import gettext as _
 
 from digibridge.accounts.services import audit
 from digibridge.common.errors import DomainError, PermissionDeniedError
-from digibridge.directory.models import Person
-from digibridge.directory.selectors import is_operator
+from digibridge.directory.models import Organisation, Person
+from digibridge.directory.selectors import (
+    is_operator,
+    operator_centre,
+    operator_covers,
+    operator_covers_any,
+)
 
 from .consent import TEXT_VERSION, current_consents
 from .models import Anonymisation, ConsentRecord, Purpose
@@ -43,8 +48,20 @@ PURGED_WITH_USER = (
 )
 
 
+def _operator_over(by, *, user=None, person=None) -> bool:
+    """An operator whose service centre looks after the person, or one of the user's
+    organisations (every operator when not limited to a centre)."""
+    if not is_operator(by):
+        return False
+    if operator_centre(by) is None:
+        return True
+    if person is not None:
+        return operator_covers(by, person.organisation)
+    return operator_covers_any(by, Organisation.objects.filter(memberships__user=user))
+
+
 def _may_decide_for(by, *, user=None, person=None) -> bool:
-    if is_operator(by):
+    if _operator_over(by, user=user, person=person):
         return True
     if user is not None:
         return by.pk == user.pk
@@ -181,7 +198,7 @@ def user_erase(*, user, by, password: str | None = None) -> Anonymisation:
             raise DomainError(
                 _("Operators' accounts are erased by a platform administrator."), field="password"
             )
-    elif not is_operator(by):
+    elif not _operator_over(by, user=user):
         raise PermissionDeniedError(_("Only operators erase other people's data."))
     elif user.is_operator and not by.is_superuser:
         raise PermissionDeniedError(_("Only a platform administrator erases an operator."))
@@ -242,7 +259,7 @@ def _erase_person_rows(person: Person, *, old_email: str = "") -> None:
 def person_erase(*, person: Person, by) -> Anonymisation:
     """Erase a directory person (an operator's act: people without an account ask the service
     centre). A person with an account is erased with the account (:func:`user_erase`)."""
-    if not is_operator(by):
+    if not _operator_over(by, person=person):
         raise PermissionDeniedError(_("Only operators erase other people's data."))
     if person.user_id is not None:
         return user_erase(user=person.user, by=by)

@@ -16,7 +16,7 @@ from digibridge.accounts.services import audit
 from digibridge.common.errors import DomainError
 from digibridge.common.pagination import paginate
 from digibridge.directory.models import Person
-from digibridge.directory.selectors import is_operator
+from digibridge.directory.selectors import is_operator, operator_centre
 
 from . import selectors, services
 from .export import personal_data
@@ -122,7 +122,8 @@ def processing_record(request):
 def audit_log(request):
     _operator_only(request)
     form = AuditFilterForm(request.GET or None, object_types=selectors.audit_object_types())
-    page = paginate(request, selectors.audit_search(**form.filters()))
+    centre = operator_centre(request.user)
+    page = paginate(request, selectors.audit_search(**form.filters(), centre=centre))
     return render(request, "privacy/audit_log.html", {"form": form, "page_obj": page})
 
 
