@@ -128,7 +128,9 @@ def test_conversation_attachments_refuse_html_and_svg_and_download_as_octet_stre
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["logos/evil.html", "logos/evil.svg", "logos/evil.htm", "x.xml"])
+@pytest.mark.parametrize(
+    "name", ["logos/evil.html", "logos/evil.svg", "logos/evil.htm", "logos/x.xml"]
+)
 def test_media_url_serves_markup_only_as_a_download(client, settings, name):
     path = settings.MEDIA_ROOT / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -153,3 +155,19 @@ def test_media_url_shows_raster_images_inline(client, settings):
     assert response["X-Content-Type-Options"] == "nosniff"
     response.close()
     assert client.get("/media/%2e%2e/settings.py").status_code in (400, 404)
+
+
+@pytest.mark.django_db
+def test_media_url_never_serves_documents_that_have_permission_checked_views(
+    client, member, settings
+):
+    agreement = AgreementFactory(parties=[member.org, OrganisationFactory()])
+    client.force_login(member)
+    client.post(
+        reverse("cooperation:document_upload", args=[agreement.pk]),
+        {"file": SimpleUploadedFile("signed.pdf", PDF, "application/pdf")},
+    )
+    document = agreement.documents.get()
+    assert (settings.MEDIA_ROOT / document.file.name).exists()
+    assert client.get(f"/media/{document.file.name}").status_code == 404
+    assert client.get("/media/logos/../" + document.file.name).status_code in (400, 404)

@@ -11,7 +11,7 @@ import secrets
 
 import nh3
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
@@ -166,11 +166,16 @@ INLINE_MEDIA_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
 
 
 def serve_media(request, path: str, document_root=None):
-    """Serve an uploaded file from MEDIA_ROOT (read per request), never as a page of this site.
+    """Serve a public upload from MEDIA_ROOT (read per request), never as a page of this site.
 
-    Only raster images are shown inline; anything else is an attachment of type
-    ``application/octet-stream``. Every file gets ``nosniff`` and a sandboxing policy.
+    Only folders named in ``DIGIBRIDGE_PUBLIC_MEDIA`` (organisation logos) are served: agreement
+    and order documents also live under MEDIA_ROOT but leave only through their views, which
+    check permissions. Only raster images are shown inline; anything else is an attachment of
+    type ``application/octet-stream``. Every file gets ``nosniff`` and a sandboxing policy.
     """
+    public = getattr(settings, "DIGIBRIDGE_PUBLIC_MEDIA", ("logos/",))
+    if not path.startswith(tuple(public)) or ".." in path.split("/"):
+        raise Http404
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     guessed, _encoding = mimetypes.guess_type(path)
     if guessed not in INLINE_MEDIA_TYPES:
