@@ -100,10 +100,10 @@ def new_matches_notify(*, now: dt.datetime | None = None) -> RunReport:
     since = previous.started_at - OVERLAP if previous else now - FIRST_LOOKBACK
     run = MatchAlertRun.objects.create(started_at=now)
     report = RunReport(since=since)
-    changed = set(
+    changed = dict(
         Opportunity.objects.filter(status=Opportunity.Status.PUBLISHED)
         .filter(Q(published_at__gte=since) | Q(updated_at__gte=since))
-        .values_list("pk", flat=True)
+        .values_list("pk", "kind")
     )
     if changed:
         _notify_users(report, changed)
@@ -114,29 +114,39 @@ def new_matches_notify(*, now: dt.datetime | None = None) -> RunReport:
     return report
 
 
-def _notify_users(report: RunReport, changed: set[int]) -> None:
-    sources_by_org: dict[int, list[Opportunity]] = defaultdict(list)
-    for opportunity in Opportunity.objects.filter(status=Opportunity.Status.PUBLISHED).order_by(
-        "pk"
+def _notify_users(report: RunReport, changed: dict[int, str]) -> None:
+    """``changed``: the kind of every opportunity published or changed since the last run."""
+    # Offers are only matched with requests and the other way round: an opportunity that did
+    # not change can only have new matches when something of the other kind did.
+    other_kind_changed = {
+        Opportunity.Kind.OFFER: Opportunity.Kind.REQUEST in changed.values(),
+        Opportunity.Kind.REQUEST: Opportunity.Kind.OFFER in changed.values(),
+    }
+    orgs_of: dict[int, set[int]] = defaultdict(set)
+    for user_id, org_id in OrganisationMember.objects.filter(user__is_active=True).values_list(
+        "user_id", "organisation_id"
     ):
-        if opportunity.is_open:
+        orgs_of[user_id].add(org_id)
+    sources_by_org: dict[int, list[Opportunity]] = defaultdict(list)
+    for opportunity in Opportunity.objects.filter(
+        status=Opportunity.Status.PUBLISHED,
+        owner_id__in={org for orgs in orgs_of.values() for org in orgs},
+    ).order_by("pk"):
+        if opportunity.is_open and (
+            opportunity.pk in changed or other_kind_changed.get(opportunity.kind, True)
+        ):
             sources_by_org[opportunity.owner_id].append(opportunity)
     if not sources_by_org:
         return
-    orgs_of: dict[int, set[int]] = defaultdict(set)
-    for user_id, org_id in OrganisationMember.objects.filter(
-        organisation_id__in=list(sources_by_org)
-    ).values_list("user_id", "organisation_id"):
-        orgs_of[user_id].add(org_id)
-    active = get_user_model().objects.filter(pk__in=list(orgs_of), is_active=True)
-    users = list(active.order_by("pk"))
+    with_sources = [u for u, orgs in orgs_of.items() if orgs & sources_by_org.keys()]
+    users = list(get_user_model().objects.filter(pk__in=with_sources).order_by("pk"))
     prefs = preferences_of(users)
     thresholds = match_thresholds_of(users)
     for user in users:
         in_app, by_email = prefs[user.pk][Notification.Kind.MATCH]
         if not (in_app or by_email):
             continue
-        sources = [s for org in sorted(orgs_of[user.pk]) for s in sources_by_org[org]]
+        sources = [s for org in sorted(orgs_of[user.pk]) for s in sources_by_org.get(org, [])]
         told = set(
             MatchAlert.objects.filter(user=user, source__in=sources).values_list(
                 "source_id", "target_id"
