@@ -10,6 +10,7 @@ from django.utils import timezone
 from digibridge.common.errors import PermissionDeniedError
 from digibridge.events.models import AgendaSession, Meeting, MeetingRequest
 from digibridge.reports import pdf, selectors, services
+from tests.accounts.factories import UserFactory
 from tests.cooperation.factories import AgreementFactory, FollowUpFactory
 from tests.directory.factories import OrganisationFactory, PersonFactory
 from tests.events.factories import (
@@ -202,3 +203,16 @@ def test_event_report_download_and_dashboard_link(client, forum, operator, membe
     assert 'filename="event-report-beijing-night-' in response["Content-Disposition"]
     assert "Beijing Night" in extract_text(response.content)
     assert client.get("/reports/events/no-such-event/report.pdf").status_code == 404
+
+
+def test_operator_of_another_service_centre_gets_no_report(client, forum):
+    from digibridge.directory.models import ServiceCentre
+
+    beijing = ServiceCentre.objects.create(name="Beijing service base", slug="beijing")
+    barcelona = ServiceCentre.objects.create(name="Barcelona centre", slug="barcelona")
+    forum.host.centre = barcelona
+    forum.host.save()
+    client.force_login(UserFactory(role="operator", centre=beijing))
+    assert client.get("/reports/events/beijing-night/report.pdf").status_code == 404
+    client.force_login(UserFactory(role="operator", centre=barcelona))
+    assert client.get("/reports/events/beijing-night/report.pdf").status_code == 200

@@ -84,7 +84,9 @@ def event_report(request, slug: str):
     """The event's report for the bureau as a PDF, in the user's language."""
     from digibridge.events.models import Event
 
-    event = Event.objects.select_related("host").filter(slug=slug).first()
+    # An operator limited to a service centre reports on that centre's events only.
+    event = Event.objects.select_related("host").filter(centre_q(request.user, "host"), slug=slug)
+    event = event.first()
     if event is None:
         raise Http404
     try:
