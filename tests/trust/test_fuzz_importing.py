@@ -25,7 +25,7 @@ FUZZ = settings(
 
 cells = (
     st.none()
-    | st.text(max_size=30)
+    | st.text(st.characters(exclude_characters="\x00"), max_size=30)
     | st.integers(min_value=-(10**12), max_value=10**12).map(str)
     | st.floats(allow_nan=True, allow_infinity=True).map(str)
     | st.sampled_from(["ES", "CN", "China", "España", "2025-03-04", "04/03/2025", "yes", "1e9"])
@@ -113,3 +113,15 @@ def test_an_import_with_any_bad_row_writes_nothing(operator, rows):
     else:
         assert Organisation.objects.count() == before
         assert outcome.created == 0
+
+
+def test_nul_characters_are_refused_as_a_file_error():
+    raw = _csv_bytes(importing.template_headers("organisations"), [["a\x00b", "Name", "ES"]])
+    assert _read_and_validate("organisations", raw, "orgs.csv") is None
+
+
+def test_cells_with_nul_characters_are_reported_on_their_row():
+    report = importing.validate(
+        "organisations", importing.template_headers("organisations"), [["a\x00b", "Name", "ES"]]
+    )
+    assert [(e.row, e.column) for e in report.errors] == [(2, "external_id")]

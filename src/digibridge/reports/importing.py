@@ -140,14 +140,32 @@ def _read_csv(source) -> tuple[list[str], Iterator[list]]:
         raise ImportFileError(_("Save the CSV file as UTF-8.")) from exc
     if not text.strip():
         raise ImportFileError(_("The file is empty."))
+    if "\x00" in text:
+        raise ImportFileError(_("The file contains NUL characters: save it as a plain UTF-8 CSV."))
     sample = text[:4096]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    header = next(reader)
-    return [_clean_header(h) for h in header], (list(row) for row in reader)
+    # newline="" lets the csv module see line breaks itself (CR-only files, breaks in quotes).
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+
+    def rows() -> Iterator[list]:
+        line = 1
+        try:
+            for line, row in enumerate(reader, start=1):  # noqa: B007 - kept for the message
+                yield list(row)
+        except csv.Error as exc:
+            raise ImportFileError(
+                _("Row %(row)s cannot be read as CSV: %(error)s") % {"row": line + 1, "error": exc}
+            ) from exc
+
+    body = rows()
+    try:
+        header = next(body)
+    except StopIteration as exc:
+        raise ImportFileError(_("The file is empty.")) from exc
+    return [_clean_header(h) for h in header], body
 
 
 # --- parsing single values ---------------------------------------------------------------
@@ -160,6 +178,8 @@ class CellError(ValueError):
 def _text(max_length: int) -> Callable[[Any], str]:
     def parse(value) -> str:
         text = "" if value is None else str(value).strip()
+        if "\x00" in text:
+            raise CellError(_("Contains a NUL character."))
         if len(text) > max_length:
             raise CellError(
                 _("Too long: at most %(limit)s characters, not %(length)s.")

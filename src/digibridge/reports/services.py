@@ -21,6 +21,7 @@ import os
 import threading
 import time
 import uuid
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -160,14 +161,26 @@ def import_file(
     return outcome
 
 
+def _lock_kind(kind: str) -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            key = zlib.crc32(f"digibridge.import.{kind}".encode())  # fits PostgreSQL's bigint
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
 @transaction.atomic
 def import_records(
     report: importing.ImportReport, *, by, progress: Progress | None = None
 ) -> tuple[int, int]:
-    """Write a valid report's records; returns (created, updated)."""
+    """Write a valid report's records; returns (created, updated).
+
+    Imports of one kind run one at a time (a transaction-scoped lock on PostgreSQL; SQLite has
+    one writer anyway): two people importing the same file at once then get the same records,
+    created by the first and updated by the second, instead of a clash on the external ids."""
     _require_importer(by)
     if not report.ok:
         raise DomainError(_("The file has errors; nothing was imported."))
+    _lock_kind(report.kind)
     writer = {
         "organisations": _import_organisations,
         "people": _import_people,
