@@ -71,12 +71,12 @@ def test_csv_rows_are_read_and_checked():
 def test_xlsx_rows_with_errors_name_the_row():
     content = xlsx(
         [
-            ["email", "name", "language"],
-            ["laura@example.es", "Laura Puig", "es"],
-            [None, None, None],  # blank rows are skipped, numbering stays the sheet's
-            ["not an address", "Broken", "en"],
-            ["pere@example.cat", "Pere", "fr"],
-            [None, "No address", None],
+            ["email", "name", None, "language"],  # an unnamed column is passed over
+            ["laura@example.es", "Laura Puig", "", "es"],
+            [None, None, None, None],  # blank rows are skipped, numbering stays the sheet's
+            ["not an address", "Broken", None, "en"],
+            ["pere@example.cat", "Pere", None, "fr"],
+            [None, "No address", None, None],
         ]
     )
     rows = services.read_invitee_file(upload("list.xlsx", content))

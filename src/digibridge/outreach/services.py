@@ -585,16 +585,15 @@ def read_invitee_file(upload, filename: str | None = None) -> list[dict]:
         )
     try:
         header, body = read_table(upload, filename=name)
+        # A column without a name (an empty spreadsheet column) is passed over.
         columns = [INVITEE_HEADER_ALIASES.get(h, h) for h in header]
-        while columns and not columns[-1]:
-            columns.pop()
-        unknown = [h for h in columns if h not in INVITEE_COLUMNS]
+        unknown = [h for h in columns if h and h not in INVITEE_COLUMNS]
         repeated = sorted({h for h in columns if h and columns.count(h) > 1})
         if unknown or repeated or "email" not in columns:
             expected = ", ".join(INVITEE_COLUMNS)
             if unknown:
                 message = _("Unknown column “%(column)s”; the columns are %(expected)s.") % {
-                    "column": unknown[0] or "?",
+                    "column": unknown[0],
                     "expected": expected,
                 }
             elif repeated:
