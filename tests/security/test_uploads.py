@@ -171,3 +171,26 @@ def test_media_url_never_serves_documents_that_have_permission_checked_views(
     assert (settings.MEDIA_ROOT / document.file.name).exists()
     assert client.get(f"/media/{document.file.name}").status_code == 404
     assert client.get("/media/logos/../" + document.file.name).status_code in (400, 404)
+
+
+@pytest.mark.django_db
+def test_request_bodies_above_the_outer_limit_are_refused_before_any_view(client, member, settings):
+    settings.DIGIBRIDGE_MAX_REQUEST_BYTES = 1024 * 1024
+    agreement = AgreementFactory(parties=[member.org, OrganisationFactory()])
+    client.force_login(member)
+    big = SimpleUploadedFile("big.pdf", PDF + b"0" * (2 * 1024 * 1024), "application/pdf")
+    page = client.post(reverse("cooperation:document_upload", args=[agreement.pk]), {"file": big})
+    assert page.status_code == 413
+    assert "at most 1 MB" in page.content.decode()
+    assert not agreement.documents.exists()
+    api = client.post(
+        "/api/v1/organisations",
+        b"{" + b" " * (2 * 1024 * 1024) + b"}",
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+    assert api.status_code == 413
+    assert "MB" in api.json()["detail"]
+    small = SimpleUploadedFile("signed.pdf", PDF, "application/pdf")
+    client.post(reverse("cooperation:document_upload", args=[agreement.pk]), {"file": small})
+    assert agreement.documents.count() == 1

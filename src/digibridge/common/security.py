@@ -11,10 +11,12 @@ import secrets
 
 import nh3
 from django.conf import settings
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from django.views.static import serve
 
 # --- the client's address ---------------------------------------------------------------------
@@ -155,6 +157,35 @@ class SecurityHeadersMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"
         )
         return response
+
+
+# --- request size -----------------------------------------------------------------------------
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request body larger than ``DIGIBRIDGE_MAX_REQUEST_BYTES`` with 413 before
+    anything reads it (Django limits form fields, not files: a huge upload would otherwise
+    fill the temporary folder before a view could say no). Each upload's own limit is
+    checked by its service; this is the outer bound."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = getattr(settings, "DIGIBRIDGE_MAX_REQUEST_BYTES", 0)
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if limit and length > limit:
+            with translation.override(translation.get_language_from_request(request)):
+                message = gettext("The upload is too large: at most %(size)s MB at once.") % {
+                    "size": limit // (1024 * 1024)
+                }
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=413)
+            return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
 
 
 # --- uploaded files ---------------------------------------------------------------------------

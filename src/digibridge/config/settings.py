@@ -244,6 +244,14 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
     "digibridge.accounts.middleware.TwoFactorMiddleware",
 )
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("digibridge.common.security.SecurityHeadersMiddleware") + 1,
+    "digibridge.common.security.RequestSizeLimitMiddleware",
+)
+# The largest request body accepted (413 above it); each kind of upload has its own lower limit.
+DIGIBRIDGE_MAX_REQUEST_BYTES = int(
+    os.environ.get("DIGIBRIDGE_MAX_REQUEST_BYTES", str(64 * 1024 * 1024))
+)
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
