@@ -23,8 +23,16 @@ def _local(value, event: Event):
     return timezone.localtime(value, event.tz).replace(tzinfo=None) if value else None
 
 
-def _yes(value: bool) -> str:
-    return _("yes") if value else _("no")
+def _yes_no():
+    """A function from a flag to its translated word, translated once per table."""
+    words = {True: _("yes"), False: _("no")}
+    return lambda value: words[bool(value)]
+
+
+def _labels(choices) -> dict:
+    """Value → translated label, once per table (``get_FOO_display`` normalises the choices
+    on every call, which dominates a table of thousands of rows)."""
+    return {value: str(label) for value, label in choices}
 
 
 def registrations_table(event: Event):
@@ -41,16 +49,18 @@ def registrations_table(event: Event):
         _("Registered at (%(zone)s)") % {"zone": zone},
         _("Checked in at (%(zone)s)") % {"zone": zone},
     ]
+    yes, types = _yes_no(), _labels(Registration.ParticipantType.choices)
+    statuses = _labels(Registration.Status.choices)
     rows = [
         [
             r.person.last_name,
             r.person.first_name,
             r.organisation.name,
             str(r.organisation.country.name if r.organisation.country else ""),
-            r.get_participant_type_display(),
-            r.get_status_display(),
-            _yes(r.takes_meetings),
-            _yes(r.consent_listed),
+            types.get(r.participant_type, r.participant_type),
+            statuses.get(r.status, r.status),
+            yes(r.takes_meetings),
+            yes(r.consent_listed),
             _local(r.created_at, event),
             _local(r.checked_in_at, event),
         ]
@@ -82,10 +92,11 @@ def requests_table(event: Event):
         "recipient__organisation",
         "opportunity",
     ).order_by("created_at", "pk")
+    statuses = _labels(MeetingRequest.Status.choices)
     rows = []
     for r in qs:
         overdue = r.status == MeetingRequest.Status.PENDING and r.expires_at and r.expires_at <= now
-        status = MeetingRequest.Status.EXPIRED.label if overdue else r.get_status_display()
+        status = statuses[MeetingRequest.Status.EXPIRED] if overdue else statuses.get(r.status)
         rows.append(
             [
                 _local(r.created_at, event),
@@ -128,6 +139,10 @@ def meetings_table(event: Event):
         .prefetch_related(Prefetch("seats", queryset=seats), "outcomes")
         .order_by("block__start", "slot", "table")
     )
+    yes, statuses = _yes_no(), _labels(Meeting.Status.choices)
+    attendance = _labels(MeetingOutcome.Attendance.choices)
+    interest = _labels(MeetingOutcome.Interest.choices)
+    steps = _labels(MeetingOutcome.NextStep.choices)
     rows = []
     for meeting in meetings:
         outcomes = {o.registration_id: o for o in meeting.outcomes.all()}
@@ -139,14 +154,14 @@ def meetings_table(event: Event):
                     meeting.block.name,
                     _local(meeting.start, event),
                     meeting.table,
-                    meeting.get_status_display(),
-                    _yes(meeting.locked),
-                    _yes(meeting.brokered),
+                    statuses.get(meeting.status, meeting.status),
+                    yes(meeting.locked),
+                    yes(meeting.brokered),
                     seat.registration.person.full_name,
                     seat.registration.organisation.name,
-                    outcome.get_attendance_display() if outcome else "",
-                    outcome.get_interest_display() if outcome else "",
-                    outcome.get_next_step_display() if outcome and outcome.next_step else "",
+                    attendance.get(outcome.attendance, "") if outcome else "",
+                    interest.get(outcome.interest, "") if outcome else "",
+                    steps.get(outcome.next_step, "") if outcome and outcome.next_step else "",
                     outcome.notes if outcome else "",
                 ]
             )
@@ -162,12 +177,13 @@ def checkin_table(event: Event):
         _("Participant type"),
         _("Checked in at (%(zone)s)") % {"zone": event.time_zone},
     ]
+    types = _labels(Registration.ParticipantType.choices)
     rows = [
         [
             r.person.last_name,
             r.person.first_name,
             r.organisation.name,
-            r.get_participant_type_display(),
+            types.get(r.participant_type, r.participant_type),
             _local(r.checked_in_at, event),
         ]
         for r in event.registrations.filter(status=Registration.Status.APPROVED)
