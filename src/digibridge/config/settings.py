@@ -248,9 +248,10 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("digibridge.common.security.SecurityHeadersMiddleware") + 1,
     "digibridge.common.security.RequestSizeLimitMiddleware",
 )
-# The largest request body accepted (413 above it); each kind of upload has its own lower limit.
+# The largest request body accepted (413 above it); each kind of upload has its own lower limit
+# (an order response may carry ten 10 MB documents).
 DIGIBRIDGE_MAX_REQUEST_BYTES = int(
-    os.environ.get("DIGIBRIDGE_MAX_REQUEST_BYTES", str(64 * 1024 * 1024))
+    os.environ.get("DIGIBRIDGE_MAX_REQUEST_BYTES", str(128 * 1024 * 1024))
 )
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
