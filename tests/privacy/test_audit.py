@@ -206,3 +206,12 @@ def test_opportunities_expired_by_the_platform_are_audited():
         "marketplace.opportunity",
         str(due.pk),
     )
+
+
+def test_changes_of_a_registration_are_audited(scenario):
+    from digibridge.events.services import registration_update
+
+    registration_update(registration=scenario.mine, by=scenario.member, consent_listed=False)
+    entry = AuditEntry.objects.get(action="event.registration_update")
+    assert entry.actor == scenario.member
+    assert entry.object_id == str(scenario.mine.pk) and entry.detail["consent_listed"] is False
