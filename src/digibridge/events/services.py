@@ -512,6 +512,14 @@ def registration_update(
     elif available_slots is not None:
         registration.available_slots = _clean_available_slots(registration.event, available_slots)
     registration.save()
+    audit(
+        actor=by,
+        action="event.registration_update",
+        obj=registration,
+        takes_meetings=registration.takes_meetings,
+        consent_listed=registration.consent_listed,
+        available_slots=registration.available_slots,
+    )
     return registration
 
 
