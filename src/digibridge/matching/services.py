@@ -17,7 +17,7 @@ from django.utils.translation import override
 
 from digibridge.accounts.services import audit
 from digibridge.common.errors import DomainError, PermissionDeniedError
-from digibridge.directory.selectors import can_act_for, is_operator
+from digibridge.directory.selectors import can_act_for, operator_covers_any
 from digibridge.marketplace.models import Opportunity
 
 from . import engine
@@ -128,7 +128,7 @@ def match_override_set(
     *, source: Opportunity, target: Opportunity, by, action: str | None
 ) -> MatchOverride | None:
     """Operators pin a pair to the top or hide it, for everyone; ``None`` removes the override."""
-    if not is_operator(by):
+    if not operator_covers_any(by, (source.owner, target.owner)):
         raise PermissionDeniedError(_("Only operators pin or hide matches."))
     if action is None:
         MatchOverride.objects.filter(source=source, target=target).delete()
@@ -171,7 +171,7 @@ def fusion_weights_train(*, min_examples: int = 20) -> tuple[engine.Weights, int
 
 def match_introduce(*, source: Opportunity, target: Opportunity, by, message: str = "") -> int:
     """An operator introduces both sides of a match by e-mail; returns messages sent."""
-    if not is_operator(by):
+    if not operator_covers_any(by, (source.owner, target.owner)):
         raise PermissionDeniedError(_("Only operators send introductions."))
     sent = 0
     for mine, other in ((source, target), (target, source)):
@@ -204,7 +204,7 @@ def match_propose_meeting(*, source: Opportunity, target: Opportunity, by):
     from digibridge.events.models import Event, Registration
     from digibridge.events.services import meeting_request_create
 
-    if not is_operator(by):
+    if not operator_covers_any(by, (source.owner, target.owner)):
         raise PermissionDeniedError(_("Only operators propose meetings for matches."))
     request_side, offer_side = (source, target) if source.kind == "request" else (target, source)
     live = [Event.Status.REGISTRATION_OPEN, Event.Status.CLOSED, Event.Status.RUNNING]

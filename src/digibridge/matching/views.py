@@ -11,7 +11,12 @@ from django.views.decorators.http import require_POST
 from digibridge.common.errors import DomainError
 from digibridge.common.pagination import paginate
 from digibridge.common.security import safe_next
-from digibridge.directory.selectors import can_act_for, is_operator, organisations_visible_to
+from digibridge.directory.selectors import (
+    can_act_for,
+    centre_q,
+    is_operator,
+    organisations_visible_to,
+)
 from digibridge.marketplace.models import Opportunity
 from digibridge.marketplace.selectors import opportunities_visible_to, opportunity_search
 
@@ -154,7 +159,7 @@ def console(request):
     form = ConsoleFilterForm(request.GET or None)
     requests = opportunity_search(
         user=request.user, kind=Opportunity.Kind.REQUEST, open_only=True, **form.filters()
-    )
+    ).filter(centre_q(request.user, "owner"))
     page = paginate(request, requests, per_page=10)
     rows = [
         (opportunity, selectors.matches_for(opportunity=opportunity, viewer=request.user, k=3))
