@@ -21,12 +21,16 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def upload_and_confirm(client, path, kind="organisations"):
+def upload(client, path, kind="organisations"):
     with open(path, "rb") as handle:
-        response = client.post(
+        return client.post(
             "/reports/import/",
             {"kind": kind, "file": SimpleUploadedFile(path.name, handle.read())},
         )
+
+
+def upload_and_confirm(client, path, kind="organisations"):
+    response = upload(client, path, kind)
     preview = client.get(response.url)
     assert preview.status_code == 200
     return client.post(f"{response.url}confirm/", {"action": "import"})
@@ -63,12 +67,7 @@ def test_file_that_turns_bad_before_confirming_imports_nothing(
 ):
     settings.DIGIBRIDGE_IMPORT_THREADS = False
     client.force_login(operator)
-    path = write_csv(tmp_path / "orgs.csv", ORG_HEADER, org_rows(5))
-    with open(path, "rb") as handle:
-        response = client.post(
-            "/reports/import/",
-            {"kind": "organisations", "file": SimpleUploadedFile("orgs.csv", handle.read())},
-        )
+    response = upload(client, write_csv(tmp_path / "orgs.csv", ORG_HEADER, org_rows(5)))
     client.get(response.url)
     # The job checks the file again when it runs: a row gone bad since the preview is reported
     # and nothing is imported.

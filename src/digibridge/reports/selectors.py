@@ -632,6 +632,15 @@ def event_agreements(event) -> list[Agreement]:
     )
 
 
+def _counted(labels: dict, counts: Counter) -> list[dict]:
+    """[{key, label, count}] in the order of ``labels`` (a model's choices), zeros left out."""
+    return [
+        {"key": key, "label": str(label), "count": counts[key]}
+        for key, label in labels.items()
+        if counts[key]
+    ]
+
+
 def event_report(event) -> dict:
     """Every figure of an event's report as plain data, labels in the active language."""
     from django.utils import timezone
@@ -704,21 +713,13 @@ def event_report(event) -> dict:
             "executives": approved.filter(person__is_executive=True).count(),
             "organisations": approved.values("organisation_id").distinct().count(),
         },
-        "by_type": [
-            {"key": key, "label": str(label), "count": by_type[key]}
-            for key, label in type_labels.items()
-            if by_type[key]
-        ],
+        "by_type": _counted(type_labels, by_type),
         "by_country": [
             {"key": code, "label": str(countries.name(code)) or code, "count": count}
             for code, count in sorted(by_country.items(), key=lambda kv: (-kv[1], kv[0]))
             if code
         ],
-        "sessions": [
-            {"key": key, "label": str(label), "count": by_session_kind[key]}
-            for key, label in session_labels.items()
-            if by_session_kind[key]
-        ],
+        "sessions": _counted(session_labels, by_session_kind),
         "activities": [
             {
                 "title": s.title,
@@ -746,11 +747,7 @@ def event_report(event) -> dict:
             "total": sum(by_stage.values()),
             "done": follow_ups.filter(done=True).count(),
             "overdue": follow_ups.filter(done=False, due_on__lt=today).count(),
-            "by_stage": [
-                {"key": key, "label": str(label), "count": by_stage[key]}
-                for key, label in stage_labels.items()
-                if by_stage[key]
-            ],
+            "by_stage": _counted(stage_labels, by_stage),
         },
         "agreements": [
             {
