@@ -93,6 +93,17 @@ def test_no_template_needs_inline_script_or_handlers():
     assert problems == []
 
 
+def test_confirmation_questions_are_plain_attributes():
+    """``data-confirm`` is read as text by behaviours.js: autoescaping is all it needs, and
+    ``escapejs`` would show ``\\u0027`` for every apostrophe (Catalan has many)."""
+    found = [
+        str(path.relative_to(TEMPLATES))
+        for path in TEMPLATES.glob("**/templates/**/*.html")
+        if re.search(r'data-confirm="{%\s*filter\s+escapejs', path.read_text())
+    ]
+    assert found == []
+
+
 def _production_responses(env: dict, *requests: dict, path: str = "/accounts/login/") -> list:
     """Start Django in a fresh process with ``env`` and make real requests (extra keywords of
     the test client's ``get``: ``secure``, headers); one process per environment."""
