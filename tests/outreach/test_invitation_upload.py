@@ -247,3 +247,20 @@ def test_api_upload_dry_run_send_and_refusal(client, operator, member, conferenc
     assert broken.json()["detail"][0]["loc"] == ["body", "file"]
     missing = client.post(url, {"event": conference.pk})
     assert missing.status_code == 422
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_example_lists_upload_as_they_are(client, operator, member, conference, fmt):
+    url = reverse("outreach:invitation_template", args=[fmt])
+    client.force_login(member)
+    assert client.get(url).status_code == 404
+    client.force_login(operator)
+    example = client.get(url)
+    assert example.status_code == 200
+    assert example["Content-Disposition"] == f'attachment; filename="invitees.{fmt}"'
+    rows = services.read_invitee_file(upload(f"invitees.{fmt}", example.content))
+    assert [(r["email"], r["language"], r.get("error")) for r in rows] == [
+        ("montse@example.cat", "ca", None),
+        ("wei.zhang@example.cn", "zh-hans", None),
+    ]
+    assert client.get(reverse("outreach:invitation_template", args=["pdf"])).status_code == 404

@@ -43,6 +43,11 @@ urlpatterns = [
     path("invitations/new/", views.invitation_new, name="invitation_new"),
     path("invitations/upload/", views.invitation_upload, name="invitation_upload"),
     path(
+        "invitations/upload/invitees.<str:fmt>",
+        views.invitation_template,
+        name="invitation_template",
+    ),
+    path(
         "invitations/<str:kind>/<int:pk>/",
         views.invitation_tracker,
         name="invitation_tracker",

@@ -411,6 +411,33 @@ def invitation_upload(request):
     return render(request, "outreach/invitation_upload.html", context)
 
 
+INVITEE_EXAMPLE = [
+    ["Montserrat Vidal", "montse@example.cat", "Associació Catalana d'Exemple", "ca"],
+    ["Wei Zhang", "wei.zhang@example.cn", "Beijing Robotics Co", "zh-hans"],
+]
+
+
+@login_required
+def invitation_template(request, fmt: str):
+    """An example list of invitees with the columns the upload reads."""
+    from django.http import HttpResponse
+
+    from digibridge.reports import exports
+
+    _require_operator(request)
+    headers = list(services.INVITEE_COLUMNS)
+    if fmt == "csv":
+        content, content_type = exports.to_csv(headers, INVITEE_EXAMPLE), exports.CSV_CONTENT_TYPE
+    elif fmt == "xlsx":
+        content = exports.to_xlsx([(_("Invitees"), headers, INVITEE_EXAMPLE)])
+        content_type = exports.XLSX_CONTENT_TYPE
+    else:
+        raise Http404
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="invitees.{fmt}"'
+    return response
+
+
 @login_required
 def invitation_tracker(request, kind: str, pk: int):
     _require_operator(request)
