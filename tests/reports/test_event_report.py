@@ -160,7 +160,7 @@ def test_event_report_pdf_reads_back_in_english(forum, operator):
         "50.0 %",
         "Port robotics pilot",
         "250,000.00 EUR",
-        "Left out of the total: 1,000,000.00 CNY in 1 agreements, no exchange rate for CNY.",
+        "Left out of the total: 1,000,000.00 CNY in 1 agreement, no exchange rate for CNY.",
         "杭州机器人有限公司",  # Chinese text from the data renders in any language
     ):
         assert expected in text, expected

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils import formats
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -359,9 +359,12 @@ def render_event_report(data: dict) -> bytes:
     )
     for gap in valuation["missing"]:
         pdf.line_of_text(
-            _(
+            ngettext(
+                "Left out of the total: %(amount)s in %(count)s agreement, no exchange rate "
+                "for %(currency)s.",
                 "Left out of the total: %(amount)s in %(count)s agreements, no exchange rate "
-                "for %(currency)s."
+                "for %(currency)s.",
+                gap["agreements"],
             )
             % {
                 "amount": money(gap["amount"], gap["currency"]),
