@@ -32,6 +32,7 @@ from digibridge.directory.models import Network, Organisation, Person
 from digibridge.directory.selectors import (
     can_act_for,
     is_operator,
+    operator_covers,
     operator_covers_any,
     user_organisation_ids,
 )
@@ -709,6 +710,8 @@ def invitations_create(
         raise PermissionDeniedError(_("Only operators send invitations."))
     if (event is None) == (network is None):
         raise DomainError(_("Invite to one event or one network."), field="target")
+    if event is not None and not operator_covers(by, event.host):
+        raise PermissionDeniedError(_("Only the operators of the event's centre invite to it."))
     message = (message or "").strip()[:3000]
     candidates: list[dict] = []
     for organisation in organisations:
