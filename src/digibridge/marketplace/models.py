@@ -89,6 +89,8 @@ class Opportunity(models.Model):
         indexes = [
             models.Index(fields=["kind", "status"]),
             models.Index(fields=["status", "deadline"]),
+            # The default order of lists and the API: newest first without sorting every row.
+            models.Index(fields=["-published_at", "-created_at"], name="opportunity_newest"),
         ]
         constraints = [
             models.CheckConstraint(
