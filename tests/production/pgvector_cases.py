@@ -136,13 +136,10 @@ def test_fused_top10_with_pgvector_agrees_with_numpy_on_the_development_set():
     exact = engine.MatchIndex(embedder=embedder, sector_tree=sector_tree())
     exact.build(opps)
     vectors = np.stack([exact._query_repr(o.id)[2] for o in opps])
-    hooked = DatabaseDenseIndex(
-        embedder=embedder,
-        sector_tree=sector_tree(),
-        dense_candidates=pgvector_backend.dense_candidates,
-    )
-    hooked.build(opps, vectors=vectors)
     _insert([o.id for o in opps], [o.kind for o in opps], vectors)
+    hooked = DatabaseDenseIndex(embedder=embedder, sector_tree=sector_tree())
+    hooked.build(opps)  # no vectors: the pgvector copy has them
+    assert all(part.emb.shape[0] == 0 for part in hooked._parts.values())
     recalls = []
     for o in opps:
         want = [m.opportunity_id for m in exact.search(o.id, k=10, explain=False)]

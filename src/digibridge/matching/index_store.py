@@ -40,57 +40,33 @@ def current_weights() -> engine.Weights:
     return engine.Weights.from_json(latest.weights) if latest else engine.Weights()
 
 
-def _with_vectors(queryset):
+def _with_vectors(queryset, *, load_vectors: bool = True):
+    """Opportunities that have a vector; the vectors themselves only when the index keeps them."""
+    related = ("owner", "vector") if load_vectors else ("owner",)
     return (
-        queryset.filter(vector__isnull=False)
-        .select_related("owner", "vector")
-        .prefetch_related("sectors")
+        queryset.filter(vector__isnull=False).select_related(*related).prefetch_related("sectors")
     )
 
 
-# (kind of the counterparts, query vector, how many) -> opportunity ids, nearest first.
-DenseCandidates = Callable[[str, np.ndarray, int], list[str]]
-
-
 class DatabaseDenseIndex(engine.MatchIndex):
-    """A :class:`MatchIndex` whose dense top-N candidates come from elsewhere (the database).
+    """A :class:`MatchIndex` whose dense part lives in the database (pgvector).
 
-    The engine stays pure: it still holds every embedding (the dense feature of each candidate
-    is computed in memory, exactly as before) and still adds its BM25 and concept candidates;
-    only the choice of the dense top ``n_dense`` is delegated to ``dense_candidates``.
-    Ineligible ids from the source are dropped by the engine's usual mask.
-
-    Hook: the engine asks ``_top(..., positive=False)`` for the dense signal only (BM25 and
-    concept candidates ask with ``positive=True``); during one search that call answers with the
-    slots of the ids found. tests/production/test_pgvector.py checks the hook is used.
+    It keeps no embedding matrix in memory: the engine's public ``dense_source`` hook asks the
+    source (``pgvector_backend.PgvectorSource``) for the dense top-N, for the similarities of
+    the BM25/concept candidates and for a query's stored vector. BM25, concepts and the
+    structured fields stay in memory. ``hook_calls`` counts dense searches sent to the source.
     """
 
-    def __init__(self, *args, dense_candidates: DenseCandidates, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.dense_candidates = dense_candidates
-        self._pending = threading.local()
-        self.hook_calls = 0
+    def __init__(self, *args, dense_source: engine.DenseSource | None = None, **kwargs) -> None:
+        if dense_source is None:
+            from . import pgvector_backend
 
-    def search(self, query, k=10, viewer_networks=None, weights=None, explain=True):
-        q, _doc, qvec = self._query_repr(query)
-        target = "offer" if q.kind == "request" else "request"
-        part = self._parts.get(target)
-        if part is None or part.size == 0:
-            return super().search(query, k, viewer_networks, weights, explain)
-        ids = self.dense_candidates(target, qvec, self.search_config.n_dense)
-        slots = [part.slot_of[i] for i in ids if i in part.slot_of]
-        self._pending.slots = np.array(sorted(slots), dtype=np.int64)
-        try:
-            return super().search(query, k, viewer_networks, weights, explain)
-        finally:
-            self._pending.slots = None
+            dense_source = pgvector_backend.PgvectorSource()
+        super().__init__(*args, dense_source=dense_source, **kwargs)
 
-    def _top(self, scores, mask, n, positive):  # type: ignore[override]
-        slots = getattr(self._pending, "slots", None)
-        if positive or slots is None:
-            return engine.MatchIndex._top(scores, mask, n, positive)
-        self.hook_calls += 1
-        return slots[mask[slots]] if len(slots) else slots
+    @property
+    def hook_calls(self) -> int:
+        return getattr(self.dense_source, "calls", 0)
 
 
 def _new_index() -> engine.MatchIndex:
@@ -108,7 +84,7 @@ def _new_index() -> engine.MatchIndex:
             "using the in-memory (numpy) dense search"
         )
         return engine.MatchIndex(**options)
-    return DatabaseDenseIndex(dense_candidates=pgvector_backend.dense_candidates, **options)
+    return DatabaseDenseIndex(**options)
 
 
 class IndexStore:
@@ -131,11 +107,12 @@ class IndexStore:
         self._last_event = (
             IndexEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
         )
-        rows = list(_with_vectors(Opportunity.objects.all()).order_by("pk"))
-        networks = owner_networks({o.owner_id for o in rows})
         index = _new_index()
+        keep = index.dense_source is None
+        rows = list(_with_vectors(Opportunity.objects.all(), load_vectors=keep).order_by("pk"))
+        networks = owner_networks({o.owner_id for o in rows})
         if rows:
-            vectors = np.stack([vector_from_bytes(o.vector.vector) for o in rows])
+            vectors = np.stack([vector_from_bytes(o.vector.vector) for o in rows]) if keep else None
             index.build(
                 [to_engine(o, networks.get(o.owner_id)) for o in rows],
                 vectors=vectors,
@@ -158,7 +135,11 @@ class IndexStore:
         if IndexEvent.Action.WEIGHTS in actions:
             index.weights = current_weights()
         changed = {opp for _id, action, opp in events if opp is not None}
-        present = {o.pk: o for o in _with_vectors(Opportunity.objects.filter(pk__in=changed))}
+        keep = index.dense_source is None
+        present = {
+            o.pk: o
+            for o in _with_vectors(Opportunity.objects.filter(pk__in=changed), load_vectors=keep)
+        }
         networks = owner_networks({o.owner_id for o in present.values()})
         for opp_id in changed:
             row = present.get(opp_id)
@@ -167,7 +148,7 @@ class IndexStore:
             else:
                 index.upsert(
                     to_engine(row, networks.get(row.owner_id)),
-                    vector=vector_from_bytes(row.vector.vector),
+                    vector=vector_from_bytes(row.vector.vector) if keep else None,
                 )
         self._last_event = events[-1][0]
         return index

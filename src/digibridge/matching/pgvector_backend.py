@@ -15,9 +15,11 @@ What lives where:
   copy is written once per change however many app servers run, and the cheap check (one
   primary-key read) is all a search pays in the steady state.
 
-Search: :func:`dense_candidates` returns the ids of the approximate nearest counterparts;
-the in-memory index then scores them with BM25 and concept candidates as usual
-(``index_store.DatabaseDenseIndex``).
+Search: :class:`PgvectorSource` is the engine's ``DenseSource`` — the approximate nearest
+counterparts by HNSW (with their cosine similarity), the similarity of the BM25/concept
+candidates by primary key, and the stored vector of a query opportunity. The in-memory index
+then keeps no embedding matrix (``index_store._new_index``); :func:`dense_candidates` and
+:func:`exact_candidates` give ids only (recall checks, benchmarks).
 """
 
 from __future__ import annotations
@@ -188,7 +190,12 @@ def sync(*, known_event: int | None = None) -> int:
 
 
 def dense_candidates(kind: str, query: np.ndarray, n: int) -> list[str]:
-    """Ids of the ``n`` opportunities of ``kind`` nearest to ``query`` (cosine), by HNSW.
+    """Ids of the ``n`` opportunities of ``kind`` nearest to ``query`` (cosine), by HNSW."""
+    return [opp_id for opp_id, _similarity in nearest(kind, query, n)]
+
+
+def nearest(kind: str, query: np.ndarray, n: int) -> list[tuple[str, float]]:
+    """(id, cosine similarity) of the ``n`` opportunities of ``kind`` nearest to ``query``.
 
     Approximate: ``hnsw.ef_search`` is raised to at least ``n`` for this transaction so the
     index can return ``n`` rows at all.
@@ -206,7 +213,53 @@ def dense_candidates(kind: str, query: np.ndarray, n: int) -> list[str]:
     )
 
 
-def _nearest(kind: str, query: np.ndarray, n: int, planner: dict[str, str]) -> list[str]:
+def similarities(kind: str, query: np.ndarray, ids) -> dict[str, float]:
+    """Cosine similarity of ``query`` to the given opportunities of ``kind`` (by primary key)."""
+    keys = [int(i) for i in ids]
+    if not keys:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT opportunity_id, 1 - (embedding <=> %s::vector) FROM {TABLE} "  # noqa: S608
+            "WHERE opportunity_id = ANY(%s) AND kind = %s",
+            [_literal(query), keys, kind],
+        )
+        return {str(pk): float(sim) for pk, sim in cursor.fetchall()}
+
+
+def stored_vector(opp_id: str) -> np.ndarray | None:
+    """The vector of one opportunity from the copy (None when it has none)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT embedding::text FROM {TABLE} WHERE opportunity_id = %s",  # noqa: S608
+            [int(opp_id)],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    return np.array(row[0].strip("[]").split(","), dtype=np.float32)
+
+
+class PgvectorSource:
+    """The engine's ``DenseSource`` on the pgvector copy; ``calls`` counts nearest-searches."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def nearest(self, kind: str, query: np.ndarray, n: int) -> list[tuple[str, float]]:
+        self.calls += 1
+        return nearest(kind, query, n)
+
+    def similarities(self, kind: str, query: np.ndarray, ids) -> dict[str, float]:
+        return similarities(kind, query, ids)
+
+    def vector(self, opp_id: str) -> np.ndarray | None:
+        return stored_vector(opp_id)
+
+
+def _nearest(
+    kind: str, query: np.ndarray, n: int, planner: dict[str, str]
+) -> list[tuple[str, float]]:
     """Nearest ids with planner settings applied for this one query only.
 
     ``set_config(..., true)`` lasts until the end of the transaction; when the caller is inside
@@ -230,12 +283,13 @@ def _nearest(kind: str, query: np.ndarray, n: int, planner: dict[str, str]) -> l
             if value is not None
         }
         assign(cursor, planner)
+        literal = _literal(query)
         cursor.execute(
-            f"SELECT opportunity_id FROM {TABLE} WHERE kind = '{kind}' "  # noqa: S608
-            "ORDER BY embedding <=> %s::vector LIMIT %s",
-            [_literal(query), int(n)],
+            f"SELECT opportunity_id, 1 - (embedding <=> %s::vector) FROM {TABLE} "  # noqa: S608
+            f"WHERE kind = '{kind}' ORDER BY embedding <=> %s::vector LIMIT %s",
+            [literal, literal, int(n)],
         )
-        found = [str(row[0]) for row in cursor.fetchall()]
+        found = [(str(pk), float(sim)) for pk, sim in cursor.fetchall()]
         if previous:
             assign(cursor, previous)
         return found
@@ -245,7 +299,7 @@ def exact_candidates(kind: str, query: np.ndarray, n: int) -> list[str]:
     """The same as :func:`dense_candidates` by a full scan (for checking recall)."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
-    return _nearest(kind, query, n, {"enable_indexscan": "off"})
+    return [pk for pk, _sim in _nearest(kind, query, n, {"enable_indexscan": "off"})]
 
 
 def health() -> dict:

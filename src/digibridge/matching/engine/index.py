@@ -11,6 +11,14 @@ Search (:meth:`MatchIndex.search`):
 3. Every candidate gets the full feature vector (:mod:`.fusion`), the weighted score, and the
    best ``k`` get structured reasons. Ties are broken by opportunity id for stable output.
 
+Dense source (the public hook for an external vector index): ``MatchIndex(dense_source=...)``
+takes an object with the :class:`DenseSource` methods. Then the index keeps **no embedding
+matrix** in memory: the dense top ``n_dense`` of step 2 comes from ``dense_source.nearest``, the
+dense feature of the other candidates from ``dense_source.similarities`` (cosine, for those ids
+only), and the vector of an indexed query from ``dense_source.vector``. BM25, concepts,
+structured fields and the eligibility mask stay in memory. Without a source (the default)
+everything is computed from the in-memory matrix, as before.
+
 Persistence: :meth:`MatchIndex.save` writes ``<path>.npz`` (arrays) and ``<path>.json``
 (ids, opportunities, vocabularies); no pickle is used anywhere.
 """
@@ -23,7 +31,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -42,10 +50,11 @@ from .rules import (
 from .text import MAX_TEXT_CHARS, detect_language, tokenize
 from .types import KINDS, EngineError, Match, Opportunity, Reason
 
-__all__ = ["IndexedDoc", "MatchIndex", "SearchConfig"]
+__all__ = ["DenseSource", "IndexedDoc", "MatchIndex", "SearchConfig"]
 
 _FORMAT_VERSION = 1
 _NO_DEADLINE = np.iinfo(np.int32).max
+_NO_VECTOR = np.zeros(0, dtype=np.float32)
 _VIS_CODES = {"public": 0, "network": 1, "private": 2}
 _MAX_QUERY_TERMS = 24
 _MAX_TERM_DF_SHARE = 0.25  # query terms in more documents than this are skipped
@@ -62,6 +71,26 @@ class SearchConfig:
     n_concept: int = 50
     max_concept_reasons: int = 5
     max_sector_reasons: int = 3
+
+
+class DenseSource(Protocol):
+    """Where dense (embedding) similarities come from when the index keeps no matrix.
+
+    Ids are opportunity ids; ``kind`` is the partition searched (``offer`` or ``request``);
+    similarities are cosine similarities of unit vectors (1 = same direction).
+    """
+
+    def nearest(self, kind: str, query: np.ndarray, n: int) -> list[tuple[str, float]]:
+        """Up to ``n`` (id, similarity) of ``kind`` nearest to ``query``, nearest first."""
+        ...
+
+    def similarities(self, kind: str, query: np.ndarray, ids: Sequence[str]) -> dict[str, float]:
+        """Similarity of ``query`` to each of ``ids`` (ids without a vector may be left out)."""
+        ...
+
+    def vector(self, opp_id: str) -> np.ndarray | None:
+        """The stored vector of an indexed opportunity, if any."""
+        ...
 
 
 @dataclass(slots=True)
@@ -108,6 +137,7 @@ class _Partition:
     opps: list[Opportunity | None] = field(default_factory=list)
     docs: list[tuple[str | None, str] | None] = field(default_factory=list)  # see _pack
     emb: np.ndarray = field(default_factory=lambda: np.zeros((0, DIM), dtype=np.float32))
+    keep_vectors: bool = True  # False when a DenseSource answers dense queries
     alive: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     open_: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     deadline: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
@@ -131,11 +161,11 @@ class _Partition:
 
     def reserve(self, need: int) -> None:
         """Make room for ``need`` slots exactly (no doubling)."""
-        if need > self.emb.shape[0]:
+        if need > self.alive.shape[0]:
             self._grow(need, exact=True)
 
     def _grow(self, need: int, exact: bool = False) -> None:
-        cap = self.emb.shape[0]
+        cap = self.alive.shape[0]
         if need <= cap:
             return
         new = need if exact else max(need, 2 * cap, 256)
@@ -146,7 +176,8 @@ class _Partition:
             b[: a.shape[0]] = a
             return b
 
-        self.emb = grow(self.emb)
+        if self.keep_vectors:
+            self.emb = grow(self.emb)
         self.alive = grow(self.alive, False)
         self.open_ = grow(self.open_, False)
         self.deadline = grow(self.deadline, _NO_DEADLINE)
@@ -202,7 +233,8 @@ class _Partition:
         self.alive[slot] = False
         self.sect[slot] = 0
         self.mkts[slot] = 0
-        self.emb[slot] = 0.0
+        if self.keep_vectors:
+            self.emb[slot] = 0.0
         self.bm25.remove(slot)
         self.cidx.remove(slot)
         self.free.append(slot)
@@ -220,14 +252,16 @@ class MatchIndex:
         weights: Weights | None = None,
         rules: RuleConfig | None = None,
         search_config: SearchConfig | None = None,
+        dense_source: DenseSource | None = None,
     ) -> None:
         self.embedder = embedder or get_embedder()
+        self.dense_source = dense_source
         self.lexicon = lexicon or default_lexicon()
         self.sector_tree = sector_tree or SectorTree()
         self.weights = weights or Weights()
         self.rules = rules or RuleConfig()
         self.search_config = search_config or SearchConfig()
-        self._parts = {k: _Partition(kind=k) for k in KINDS}
+        self._parts = {k: _Partition(kind=k, keep_vectors=dense_source is None) for k in KINDS}
         self._owners: dict[str, int] = {}
         self._sector_ids: dict[str, int] = {}
         self._country_ids: dict[str, int] = {}
@@ -309,8 +343,9 @@ class MatchIndex:
         """Write everything but the BM25/concept postings of one slot."""
         part.opps[slot] = opp
         part.docs[slot] = packed
-        norm = float(np.linalg.norm(vec))
-        part.emb[slot] = vec / norm if norm > 0 else 0.0
+        if part.keep_vectors:
+            norm = float(np.linalg.norm(vec))
+            part.emb[slot] = vec / norm if norm > 0 else 0.0
         part.alive[slot] = True
         part.open_[slot] = opp.status == "open"
         part.deadline[slot] = opp.deadline.toordinal() if opp.deadline else _NO_DEADLINE
@@ -349,9 +384,14 @@ class MatchIndex:
     def upsert(self, opp: Opportunity, vector: np.ndarray | None = None) -> None:
         """Add or replace one opportunity (embedding computed unless ``vector`` is given)."""
         doc = self.analyse(opp)
-        vec = vector if vector is not None else self.embed([opp], [doc])[0]
+        if vector is not None:
+            vec = np.asarray(vector, dtype=np.float32)
+        elif self.dense_source is not None:
+            vec = _NO_VECTOR  # the source holds the vectors; nothing to keep here
+        else:
+            vec = np.asarray(self.embed([opp], [doc])[0], dtype=np.float32)
         with self._lock:
-            self._put(opp, doc, np.asarray(vec, dtype=np.float32))
+            self._put(opp, doc, vec)
 
     def remove(self, opp_id: str) -> bool:
         """Forget an opportunity; True if it was indexed."""
@@ -375,11 +415,12 @@ class MatchIndex:
         for start in range(0, total, batch_size):
             chunk = opps[start : start + batch_size]
             docs = [self.analyse(o) for o in chunk]
-            vecs = (
-                vectors[start : start + len(chunk)]
-                if vectors is not None
-                else self.embed(chunk, docs)
-            )
+            if vectors is not None:
+                vecs = vectors[start : start + len(chunk)]
+            elif self.dense_source is not None:
+                vecs = [_NO_VECTOR] * len(chunk)
+            else:
+                vecs = self.embed(chunk, docs)
             with self._lock:
                 for o, d, v in zip(chunk, docs, vecs, strict=True):
                     self._put(o, d, np.asarray(v, dtype=np.float32))
@@ -403,14 +444,28 @@ class MatchIndex:
                     opp = p.opps[slot]
                     if opp is None:  # pragma: no cover - slot_of only holds live slots
                         raise KeyError(query)
-                    return opp, self._indexed_doc(p, slot), p.emb[slot].copy()
+                    doc = self._indexed_doc(p, slot)
+                    return opp, doc, self._stored_vector(p, slot, opp, doc)
             raise KeyError(f"unknown opportunity id {query!r}")
         for p in self._parts.values():
             slot = p.slot_of.get(query.id)
             if slot is not None and p.opps[slot] == query:
-                return query, self._indexed_doc(p, slot), p.emb[slot].copy()
+                doc = self._indexed_doc(p, slot)
+                return query, doc, self._stored_vector(p, slot, query, doc)
         doc = self.analyse(query)
         return query, doc, self.embed([query], [doc])[0]
+
+    def _stored_vector(
+        self, part: _Partition, slot: int, opp: Opportunity, doc: IndexedDoc
+    ) -> np.ndarray:
+        """An indexed opportunity's vector: the matrix row, else the dense source's (else the
+        text embedded now, if the source has none)."""
+        if part.keep_vectors:
+            return part.emb[slot].copy()
+        vec = self._source().vector(opp.id)
+        if vec is None:
+            return self.embed([opp], [doc])[0]
+        return np.asarray(vec, dtype=np.float32)
 
     @staticmethod
     def _indexed_doc(part: _Partition, slot: int) -> IndexedDoc:
@@ -487,7 +542,11 @@ class MatchIndex:
             mask = self._mask(part, q, viewer_networks)
             if not mask.any():
                 return []
-            dense = part.emb[:n] @ qvec.astype(np.float32)
+            if part.keep_vectors:
+                dense = part.emb[:n] @ qvec.astype(np.float32)
+                dense_top = self._top(dense, mask, cfg.n_dense, positive=False)
+            else:
+                dense, dense_top = self._dense_from_source(part, target, qvec, mask)
             qtokens = self._prune_query_terms(part.bm25, qdoc.tokens)
             lex = part.bm25.score_all(qtokens, n)
             qconcepts = list(qdoc.concepts)
@@ -499,14 +558,13 @@ class MatchIndex:
                 else np.zeros(n, np.float32)
             )
             cand = np.union1d(
-                np.union1d(
-                    self._top(dense, mask, cfg.n_dense, positive=False),
-                    self._top(lex, mask, cfg.n_lexical, positive=True),
-                ),
+                np.union1d(dense_top, self._top(lex, mask, cfg.n_lexical, positive=True)),
                 self._top(con, mask, cfg.n_concept, positive=True),
             )
             if len(cand) == 0:
                 return []
+            if not part.keep_vectors:
+                self._fill_dense(part, target, qvec, cand, dense)
             feats = self._feature_matrix(q, part, cand, dense, lex, con)
             scores = np.full(len(cand), w.bias, dtype=np.float64)
             for name, col in feats.items():
@@ -535,6 +593,42 @@ class MatchIndex:
                 if len(out) >= k:
                     break
             return out
+
+    def _source(self) -> DenseSource:
+        if self.dense_source is None:  # pragma: no cover - only called with a source
+            raise EngineError("no dense source configured")
+        return self.dense_source
+
+    def _dense_from_source(
+        self, part: _Partition, target: str, qvec: np.ndarray, mask: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Dense top candidates from the source: (sparse similarity array, eligible slots).
+
+        The array holds the similarities the source returned and NaN elsewhere; the source's
+        ids that are not (or no longer) indexed here are ignored, and the eligibility mask
+        applies as for the in-memory search.
+        """
+        dense = np.full(part.size, np.nan, dtype=np.float32)
+        found = self._source().nearest(target, qvec, self.search_config.n_dense)
+        slots = []
+        for opp_id, similarity in found:
+            slot = part.slot_of.get(opp_id)
+            if slot is not None:
+                dense[slot] = similarity
+                slots.append(slot)
+        top = np.array(sorted(set(slots)), dtype=np.int64)
+        return dense, top[mask[top]] if len(top) else top
+
+    def _fill_dense(
+        self, part: _Partition, target: str, qvec: np.ndarray, cand: np.ndarray, dense: np.ndarray
+    ) -> None:
+        """Ask the source for the similarities of lexical/concept candidates it did not give."""
+        missing = [int(s) for s in cand if np.isnan(dense[s])]
+        if missing:
+            ids = [part.ids[s] for s in missing]
+            known = self._source().similarities(target, qvec, [i for i in ids if i])
+            for slot, opp_id in zip(missing, ids, strict=True):
+                dense[slot] = known.get(opp_id or "", 0.0)
 
     def _feature_matrix(
         self,
@@ -717,6 +811,8 @@ class MatchIndex:
         base = Path(path)
         arrays: dict[str, np.ndarray] = {}
         meta: dict[str, Any] = {"version": _FORMAT_VERSION, "weights": self.weights.to_json()}
+        if self.dense_source is not None:
+            raise EngineError("an index with a dense source keeps no vectors to save")
         with self._lock:
             for kind, p in self._parts.items():
                 live = [s for s in range(p.size) if p.ids[s] is not None]
