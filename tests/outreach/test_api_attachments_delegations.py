@@ -216,3 +216,28 @@ def test_delegation_api_register_and_book_one_meeting(client, operator, beijing_
     assert twice.status_code == 422
     agenda = client.get(base).json()["agenda"]
     assert [a["meeting"] for a in agenda] == [item["meeting"]]
+
+
+def test_delegation_list_api_query_count_is_constant(client, operator, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def make(n):
+        leader = PersonFactory(first_name=f"Leader{n}")
+        services.delegation_create(
+            name=f"Delegation {n}",
+            by=operator,
+            leader=leader,
+            members=[PersonFactory(), PersonFactory()],
+            event=EventFactory(),
+        )
+
+    make(0)
+    client.force_login(operator)
+    with CaptureQueriesContext(connection) as one:
+        assert len(client.get("/api/v1/delegations").json()["items"]) == 1
+    for n in range(1, 4):
+        make(n)
+    with django_assert_num_queries(len(one)):
+        items = client.get("/api/v1/delegations").json()["items"]
+    assert [d["member_count"] for d in items] == [3, 3, 3, 3]
