@@ -187,3 +187,16 @@ def test_parallel_failures_are_all_counted_and_lock_once():
             thread.join()
     assert errors == []
     assert AuditEntry.objects.filter(action="login.lock").count() == 1
+
+
+@pytest.mark.django_db
+def test_password_reset_mails_are_limited_per_address(client, member, stranger):
+    from django.core import mail
+
+    for _ in range(5):
+        response = client.post(reverse("accounts:password_reset"), {"email": member.email})
+        assert response["Location"] == reverse("accounts:password_reset_done")
+    assert len(mail.outbox) == 3
+    client.post(reverse("accounts:password_reset"), {"email": stranger.email})
+    assert len(mail.outbox) == 4
+    assert mail.outbox[-1].to == [stranger.email]

@@ -145,3 +145,22 @@ def login_failure_record(*, email: str | None = None, ip: str | None = None) -> 
 def login_success_record(*, email: str) -> None:
     """A complete log-in clears the account's failures."""
     LoginThrottle.objects.filter(key=account_key(email)).delete()
+
+
+def _over_limit(key: str, limit: int, now) -> bool:
+    """Count one request for ``key``; True if it is past ``limit`` (the key is then locked)."""
+    if LoginThrottle.objects.filter(key=key, locked_until__gt=now).exists():
+        return True
+    return _count(key, limit + 1, now)
+
+
+def password_reset_allowed(*, email: str, ip: str = "") -> bool:
+    """Count a password-reset request; False once the address has asked
+    ``DIGIBRIDGE_PASSWORD_RESET_MAX`` times (the client ten times that) within the window, so
+    that nobody can flood an inbox. The page answers the same either way."""
+    now = timezone.now()
+    limit = settings.DIGIBRIDGE_PASSWORD_RESET_MAX
+    keys = [("reset:" + account_key(email).removeprefix("account:"), limit)]
+    if ip:
+        keys.append((f"reset-ip:{ip}", limit * 10))
+    return not any([_over_limit(key, key_limit, now) for key, key_limit in keys])

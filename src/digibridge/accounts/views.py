@@ -22,7 +22,7 @@ from . import services, two_factor
 from .forms import CodeForm, LoginForm, PasswordConfirmForm, ProfileForm, SignUpForm, TokenForm
 from .middleware import SESSION_PENDING, SESSION_STATE
 from .models import TwoFactorDevice, User
-from .throttle import login_success_record
+from .throttle import login_success_record, password_reset_allowed
 
 BACKEND = "digibridge.accounts.backends.ThrottledModelBackend"
 PENDING_SECONDS = 300
@@ -223,3 +223,18 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         services.audit(actor=form.user, action="user.password_change", obj=form.user)
         messages.success(self.request, _("Your password was changed."))
         return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset page, with a limit on the e-mails one address can be sent."""
+
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        if password_reset_allowed(email=email, ip=client_ip(self.request)):
+            return super().form_valid(form)
+        return redirect(self.get_success_url())  # the same answer: nothing to learn from it

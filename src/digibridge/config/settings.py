@@ -233,6 +233,8 @@ DIGIBRIDGE_LOGIN_MAX_FAILURES_PER_IP = int(
 )
 DIGIBRIDGE_LOGIN_FAILURE_WINDOW = int(os.environ.get("DIGIBRIDGE_LOGIN_FAILURE_WINDOW", "900"))
 DIGIBRIDGE_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("DIGIBRIDGE_LOGIN_LOCKOUT_SECONDS", "900"))
+# Password-reset e-mails one address may be sent within that window.
+DIGIBRIDGE_PASSWORD_RESET_MAX = int(os.environ.get("DIGIBRIDGE_PASSWORD_RESET_MAX", "3"))
 # Two-factor authentication: mandatory for operators and administrators when on.
 DIGIBRIDGE_OPERATOR_2FA_REQUIRED = env_bool("DIGIBRIDGE_OPERATOR_2FA_REQUIRED")
 AUTHENTICATION_BACKENDS = ["digibridge.accounts.backends.ThrottledModelBackend"]
