@@ -60,6 +60,18 @@ def test_import_refuses_what_is_not_an_archive(tmp_path, content, message):
             json.dumps({"format": "digibridge-archive", "format_version": 99}).encode(),
             "format version 99 is not supported",
         ),
+        (
+            json.dumps(
+                {
+                    "format": "digibridge-archive",
+                    "format_version": 1,
+                    "migrations": {},
+                    "models": [{"label": "accounts.user"}],
+                    "files": {},
+                }
+            ).encode(),
+            "manifest is damaged",
+        ),
     ],
 )
 def test_import_refuses_a_bad_manifest(archive, tmp_path, manifest, message):

@@ -236,6 +236,18 @@ def read_manifest(archive: zipfile.ZipFile) -> dict:
     for key in ("migrations", "models", "files"):
         if key not in manifest:
             raise DomainError(_("The archive's manifest has no %(key)s.") % {"key": key})
+    entries_ok = isinstance(manifest["models"], list) and all(
+        isinstance(entry, dict)
+        and isinstance(entry.get("label"), str)
+        and isinstance(entry.get("file"), str)
+        and isinstance(entry.get("rows"), int)
+        for entry in manifest["models"]
+    )
+    state_ok = isinstance(manifest["migrations"], dict) and all(
+        isinstance(names, list) for names in manifest["migrations"].values()
+    )
+    if not (entries_ok and state_ok and isinstance(manifest["files"], dict)):
+        raise DomainError(_("The archive's manifest is damaged (models, migrations or files)."))
     return manifest
 
 
