@@ -97,6 +97,18 @@ def consent_history(*, user) -> QuerySet[ConsentRecord]:
     return ConsentRecord.objects.filter(_subject_q(user=user)).select_related("recorded_by")
 
 
+def anonymisation_counts() -> dict[str, int]:
+    """How many erasures and retention anonymisations have been done, for the record page."""
+    from django.db.models import Count
+
+    from .models import Anonymisation
+
+    rows = Anonymisation.objects.values("reason").annotate(n=Count("pk"))
+    counts = {reason: 0 for reason in Anonymisation.Reason.values}
+    counts.update({row["reason"]: row["n"] for row in rows})
+    return counts
+
+
 def data_location() -> str:
     return getattr(settings, "DIGIBRIDGE_DATA_LOCATION", "") or str(_("Not configured"))
 

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from digibridge.accounts.services import audit
@@ -114,6 +115,7 @@ def processing_record(request):
             "location": selectors.data_location(),
             "retention_days": services.retention_days(),
             "due": services.registrations_past_retention().count(),
+            "anonymised": selectors.anonymisation_counts(),
         },
     )
 
@@ -136,6 +138,11 @@ def retention_run(request):
     count = services.registrations_anonymise_expired()
     messages.success(
         request,
-        _("%(count)s registrations past the retention period were anonymised.") % {"count": count},
+        ngettext(
+            "%(count)s registration past the retention period was anonymised.",
+            "%(count)s registrations past the retention period were anonymised.",
+            count,
+        )
+        % {"count": count},
     )
     return redirect("privacy:processing")
