@@ -177,6 +177,10 @@ def load_demo(*, reset: bool = False, progress: Progress | None = None) -> dict[
             published_at=(now - dt.timedelta(hours=index)) if status != "draft" else None,
         )
         opportunity.sectors.set([sectors[s] for s in item.get("sectors", []) if s in sectors])
+    from digibridge.directory.demo_centres import load_centres_demo
+
+    say("Service centres: Beijing and Barcelona")
+    load_centres_demo(organisation_slugs=orgs, users=content.DEMO_USERS)
     return {
         "organisations": len(orgs),
         "networks": len(content.NETWORKS),
