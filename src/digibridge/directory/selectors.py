@@ -194,7 +194,9 @@ def person_contact_visible(*, person: Person, viewer) -> bool:
     and to people the person has connected with (an accepted meeting, once events exist)."""
     if viewer is None or not viewer.is_authenticated:
         return False
-    if person.user_id == viewer.pk or operator_covers(viewer, person.organisation):
+    if person.user_id == viewer.pk:
+        return True
+    if is_operator(viewer) and operator_covers(viewer, person.organisation):
         return True
     if person.organisation_id in user_organisation_ids(viewer):
         return True

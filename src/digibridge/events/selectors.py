@@ -37,7 +37,9 @@ def slot_key(block_id: int, index: int) -> str:
 def can_manage_event(user, event: Event) -> bool:
     """Operators manage the events hosted in their centre (every event when not limited to a
     centre); members of the hosting organisation manage theirs."""
-    return event.host_id in user_organisation_ids(user) or operator_covers(user, event.host)
+    if event.host_id in user_organisation_ids(user):
+        return True
+    return is_operator(user) and operator_covers(user, event.host)
 
 
 def events_visible_to(user) -> QuerySet[Event]:

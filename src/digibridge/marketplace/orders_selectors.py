@@ -121,7 +121,7 @@ def sealed_for(rfq: Rfq, user) -> bool:
         rfq.sealed
         and rfq.status == Rfq.Status.OPEN
         and not rfq.deadline_passed
-        and not operator_covers(user, rfq.opportunity.owner)
+        and not (is_operator(user) and operator_covers(user, rfq.opportunity.owner))
     )
 
 

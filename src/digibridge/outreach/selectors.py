@@ -36,13 +36,19 @@ def side_of(*, conversation: Conversation, user) -> str | None:
         return SIDE_A
     if conversation.side_b_id is not None and conversation.side_b_id in orgs:
         return SIDE_B
-    if conversation.side_b_id is None and operator_covers(user, conversation.side_a):
+    if (
+        conversation.side_b_id is None
+        and is_operator(user)
+        and operator_covers(user, conversation.side_a)
+    ):
         return SIDE_B
     return None
 
 
 def can_read_conversation(*, conversation: Conversation, user) -> bool:
-    return side_of(conversation=conversation, user=user) is not None or operator_covers_any(
+    if side_of(conversation=conversation, user=user) is not None:
+        return True
+    return is_operator(user) and operator_covers_any(
         user, (conversation.side_a, conversation.side_b)
     )
 
