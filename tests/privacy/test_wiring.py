@@ -84,3 +84,19 @@ def test_who_withdrew_from_the_lists_gets_no_meeting_requests(scenario):
         sender=scenario.mine, recipient=scenario.theirs, by=scenario.member
     )
     assert request.status == MeetingRequest.Status.PENDING
+
+
+def test_invitations_are_not_mailed_without_consent_or_after_erasure(scenario, operator):
+    from digibridge.outreach.services import invitation_send_email
+    from tests.accounts.factories import PASSWORD
+    from tests.outreach.factories import InvitationFactory
+
+    mail.outbox.clear()
+    assert invitation_send_email(invitation_id=scenario.invitation.pk)
+    assert len(mail.outbox) == 1
+    services.consents_set(user=scenario.member, by=scenario.member, choices={"email": False})
+    assert not invitation_send_email(invitation_id=scenario.invitation.pk)
+    by_address = InvitationFactory(event=scenario.event, email=scenario.member.email)
+    services.user_erase(user=scenario.member, by=scenario.member, password=PASSWORD)
+    assert not invitation_send_email(invitation_id=by_address.pk)
+    assert len(mail.outbox) == 1

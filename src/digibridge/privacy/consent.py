@@ -137,3 +137,15 @@ def listed_for(queryset: QuerySet, *, viewer, person_path: str = "") -> QuerySet
     return queryset.alias(_consents_listed=_allowed(Purpose.LISTED, person_path)).filter(
         own | Q(_consents_listed=True)
     )
+
+
+def may_email_invitee(invitation) -> bool:
+    """Whether an invitation may be e-mailed: not to an erased address, and not to a directory
+    person (or their account) whose consent to e-mail is withdrawn."""
+    from .services import ERASED_DOMAIN
+
+    if invitation.email.lower().endswith("@" + ERASED_DOMAIN):
+        return False
+    if invitation.person_id is None:
+        return True
+    return consent_allows(purpose=Purpose.EMAIL, person=invitation.person)
