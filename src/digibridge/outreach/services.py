@@ -826,6 +826,10 @@ def invitation_send_email(*, invitation_id: int, reminder: bool = False) -> bool
     )
     if invitation is None:
         return False
+    from digibridge.privacy.consent import may_email_invitee  # consent withdrawn, or erased
+
+    if not may_email_invitee(invitation):
+        return False
     with translation.override(invitation.language):
         target = invitation.target
         target_name = getattr(target, "local_name", None) or target.name
