@@ -253,13 +253,28 @@ def run_load(base_url: str, routes: list[str], users: int, duration: float, budg
     return report(base_url, routes, users, time.monotonic() - started, rec)
 
 
-def run_scenario(base_url: str, scenario: dict, duration: float, budget: int) -> dict:
-    """50 logged-in users (or as many as the scenario has) driving the issue's mix."""
+ROUTE_NAMES = [
+    "directory search",
+    "opportunity matches",
+    "personal agenda",
+    "meeting request",
+    "API listing",
+]
+
+
+def run_scenario(
+    base_url: str, scenario: dict, duration: float, budget: int, without: tuple[str, ...] = ()
+) -> dict:
+    """50 logged-in users (or as many as the scenario has) driving the issue's mix, minus the
+    routes named in ``without``."""
     parsed = urllib.parse.urlsplit(base_url)
     if parsed.hostname not in LOOPBACK:
         raise SystemExit(f"refusing to load {parsed.hostname}: loopback addresses only")
     rec = Recorder()
-    cycles = scenario_cycles(scenario)
+    cycles = [
+        (info, [step for step in steps if step.name not in without])
+        for info, steps in scenario_cycles(scenario)
+    ]
     ready = threading.Semaphore(0)
     clock = {"go": threading.Event(), "stop_at": 0.0}
     threads = [
@@ -280,13 +295,7 @@ def run_scenario(base_url: str, scenario: dict, duration: float, budget: int) ->
     clock["go"].set()
     for thread in threads:
         thread.join()
-    names = [
-        "directory search",
-        "opportunity matches",
-        "personal agenda",
-        "meeting request",
-        "API listing",
-    ]
+    names = [name for name in ROUTE_NAMES if name not in without]
     return report(base_url, names, len(cycles), time.monotonic() - started, rec)
 
 
@@ -481,6 +490,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--count-queries", action="store_true", help="SQL queries per page of the scenario"
     )
+    parser.add_argument(
+        "--without", action="append", default=[], choices=ROUTE_NAMES, help="leave a route out"
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
     routes = args.route or DEFAULT_ROUTES
@@ -501,8 +513,11 @@ def main(argv: list[str] | None = None) -> int:
         if scenario is not None:
             first = scenario["users"][0]
             paths = [f"/matching/opportunity/{pk}/" for pk in first["opportunities"]]
-            warm = warm_up(base_url, paths or ["/"], parallel=3 * args.workers * args.threads)
-            report = run_scenario(base_url, scenario, args.duration, args.max_requests)
+            if "opportunity matches" in args.without or not paths:
+                paths = ["/directory/"]
+            warm = warm_up(base_url, paths, parallel=3 * args.workers * args.threads)
+            without = tuple(args.without)
+            report = run_scenario(base_url, scenario, args.duration, args.max_requests, without)
             report["warm_up_s"] = warm
             report["workers"] = args.workers if args.start else None
         else:
