@@ -38,7 +38,9 @@ from tests.marketplace.factories import OpportunityFactory
 from tests.marketplace.order_factories import RequestFactory, RfqFactory, RfqResponseFactory
 from tests.outreach.factories import ConversationFactory, MessageFactory
 
-MARKER = "ZQX"
+# Planted private texts all start with "ZQX " (with the space) or "zqx-": random tokens on
+# pages (CSRF tokens, CSP nonces) may contain the three letters, never these.
+SECRET = re.compile(r"ZQX [\w -]{0,30}|zqx-[\w@.-]{0,30}|\+86 ZQX")
 SKIPPED_NAMES = {"logout"}  # would end the role's session mid-sweep
 SKIPPED_PREFIXES = ("admin/",)  # Django's admin: staff only, covered by Django itself
 MAX_COMBINATIONS = 16
@@ -200,7 +202,7 @@ def _sweep(client: Client, urls: list[str]) -> dict[str, str]:
         else:
             body = response.content
         text = body.decode("utf-8", "replace")
-        if MARKER in text or MARKER.lower() in text:
+        if SECRET.search(text):
             seen[url] = text
     return seen
 
@@ -217,7 +219,7 @@ def test_no_role_sees_another_enterprises_private_data(world):
     leaks = {}
     for role, client in roles.items():
         for url, text in _sweep(client, urls).items():
-            found = sorted(set(re.findall(r"ZQX[\w -]{0,30}|zqx[\w@.-]{0,30}", text)))
+            found = sorted(set(SECRET.findall(text)))
             leaks[f"{role} {url}"] = found
     assert leaks == {}
 

@@ -371,9 +371,17 @@ class InvitationUploadOut(Schema):
     rows: list[InvitationReportRow]
 
 
+class InvitationUploadRefused(Schema):
+    """A 422: either the row-by-row report (nothing sent) or a request the API cannot read."""
+
+    sent: bool = False
+    rows: list[InvitationReportRow] = []
+    detail: list[dict] | str | None = None
+
+
 @router.post(
     "/invitations/upload",
-    response={200: InvitationUploadOut, 201: InvitationUploadOut, 422: InvitationUploadOut},
+    response={200: InvitationUploadOut, 201: InvitationUploadOut, 422: InvitationUploadRefused},
     auth=WRITE_AUTH,
 )
 def invitations_upload(
