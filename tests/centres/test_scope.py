@@ -75,6 +75,13 @@ def client_for(user) -> Client:
     return client
 
 
+def send(client, method: str, url: str, payload: dict, **headers):
+    """A JSON request to the API (the session of ``client``, or a bearer token in headers)."""
+    return getattr(client, method)(
+        url, json.dumps(payload), content_type="application/json", **headers
+    )
+
+
 def bearer(user) -> dict:
     _token, raw = api_token_create(user=user, name="tests")
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
@@ -133,11 +140,7 @@ def test_operator_of_another_centre_cannot_see_or_manage_its_events(centres):
     assert "Barcelona Draft Forum" not in bj.get("/events/").content.decode()
     assert "Beijing Night" in bj.get("/events/").content.decode()
     assert bj.get(f"{API}/events/{draft.pk}").status_code == 404
-    patched = bj.patch(
-        f"{API}/events/{open_event.pk}",
-        json.dumps({"name": "Taken over"}),
-        content_type="application/json",
-    )
+    patched = send(bj, "patch", f"{API}/events/{open_event.pk}", {"name": "Taken over"})
     assert patched.status_code in (403, 404)
     assert bj.delete(f"{API}/events/{draft.pk}").status_code in (403, 404)
     open_event.refresh_from_db()
@@ -147,11 +150,7 @@ def test_operator_of_another_centre_cannot_see_or_manage_its_events(centres):
     bcn = client_for(centres["op_bcn"])
     assert bcn.get(f"/events/{draft.slug}/").status_code == 200
     assert bcn.get(f"/events/{open_event.slug}/manage/event/").status_code == 200
-    patched = bcn.patch(
-        f"{API}/events/{open_event.pk}",
-        json.dumps({"name": "Barcelona Forum 2027"}),
-        content_type="application/json",
-    )
+    patched = send(bcn, "patch", f"{API}/events/{open_event.pk}", {"name": "Barcelona Forum 2027"})
     assert patched.status_code == 200, patched.content
 
 
@@ -190,11 +189,7 @@ def test_agreements_of_another_centre_are_hidden(centres):
     assert "Haidian supply pact" in page and "Barcelona port pact" not in page
     assert bj.get(f"/cooperation/agreements/{agreement.pk}/").status_code == 404
     assert bj.get(f"{API}/agreements/{agreement.pk}").status_code == 404
-    moved = bj.post(
-        f"{API}/agreements/{agreement.pk}/transition",
-        json.dumps({"status": "completed"}),
-        content_type="application/json",
-    )
+    moved = send(bj, "post", f"{API}/agreements/{agreement.pk}/transition", {"status": "completed"})
     assert moved.status_code in (403, 404)
     agreement.refresh_from_db()
     assert agreement.status == Agreement.Status.SIGNED
@@ -210,21 +205,18 @@ def test_service_requests_of_another_centre_are_hidden_and_untouchable(centres):
         "Barcelona customs help" not in bj.get("/cooperation/services/requests/").content.decode()
     )
     assert bj.get(f"/cooperation/services/requests/{service.pk}/").status_code == 404
-    taken = bj.patch(
-        f"{API}/service-requests/{service.pk}",
-        json.dumps({"status": "taken"}),
-        content_type="application/json",
-    )
+    taken = send(bj, "patch", f"{API}/service-requests/{service.pk}", {"status": "taken"})
     assert taken.status_code == 404
     service.refresh_from_db()
     assert service.status == ServiceRequest.Status.SUBMITTED and service.operator_id is None
 
     bcn = client_for(centres["op_bcn"])
     assert bcn.get(f"/cooperation/services/requests/{service.pk}/").status_code == 200
-    taken = bcn.patch(
+    taken = send(
+        bcn,
+        "patch",
         f"{API}/service-requests/{service.pk}",
-        json.dumps({"status": "taken"}),
-        content_type="application/json",
+        {"status": "taken"},
         **bearer(centres["op_bcn"]),
     )
     assert taken.status_code == 200, taken.content
