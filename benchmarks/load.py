@@ -195,6 +195,8 @@ def scenario_user(host, port, user, steps, password, clock, budget, rec, ready):
     finally:
         ready.release()
     clock["go"].wait()
+    # A fresh connection: the server closes idle keep-alive ones while the others log in.
+    session.reconnect()
     for req in steps:
         if time.monotonic() >= clock["stop_at"] or not rec.take_ticket(budget):
             break
