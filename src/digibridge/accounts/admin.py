@@ -33,3 +33,13 @@ class AuditEntryAdmin(admin.ModelAdmin):
     list_display = ["created_at", "actor", "action", "object_type", "object_id"]
     list_filter = ["action"]
     readonly_fields = ["actor", "action", "object_type", "object_id", "detail", "created_at"]
+
+    # The audit log is append-only (a database guard refuses changes): offer no way to try.
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -12,17 +12,17 @@ def load_taxonomy() -> list[dict]:
     return json.loads(SECTORS_FILE.read_text(encoding="utf-8"))
 
 
-def sync_sectors(sector_model) -> int:
+def sync_sectors(sector_model, using: str = "default") -> int:
     """Create or update every sector of the taxonomy file; returns how many there are.
 
     Takes the model class as an argument so that data migrations can pass their historical
-    model.
+    model, and the database alias so that ``migrate --database`` writes where it migrates.
     """
     count = 0
 
     def save(node: dict, parent, position: int):
         nonlocal count
-        sector, _created = sector_model.objects.update_or_create(
+        sector, _created = sector_model.objects.using(using).update_or_create(
             slug=node["slug"],
             defaults={
                 "parent": parent,

@@ -23,7 +23,7 @@ CATALOGUE = [
 def seed(apps, schema_editor):
     Item = apps.get_model("cooperation", "ServiceCatalogueItem")
     for position, (slug, en, zh, es, ca) in enumerate(CATALOGUE):
-        Item.objects.update_or_create(
+        Item.objects.using(schema_editor.connection.alias).update_or_create(
             slug=slug,
             defaults={
                 "label_en": en,
@@ -37,7 +37,7 @@ def seed(apps, schema_editor):
 
 def unseed(apps, schema_editor):
     Item = apps.get_model("cooperation", "ServiceCatalogueItem")
-    Item.objects.filter(slug__in=[row[0] for row in CATALOGUE], requests__isnull=True).delete()
+    Item.objects.using(schema_editor.connection.alias).filter(slug__in=[row[0] for row in CATALOGUE], requests__isnull=True).delete()
 
 
 class Migration(migrations.Migration):
