@@ -79,14 +79,17 @@ def _is_transactional(item) -> bool:
 def reload_migration_data() -> None:
     """Load again what data migrations load: the sector taxonomy, the service catalogue."""
     from importlib import import_module
+    from types import SimpleNamespace
 
     from django.apps import apps
+    from django.db import connection
 
     from digibridge.directory.models import Sector
     from digibridge.directory.sectors import sync_sectors
 
     sync_sectors(Sector)
-    import_module("digibridge.cooperation.migrations.0002_service_catalogue").seed(apps, None)
+    editor = SimpleNamespace(connection=connection)  # all the migration reads of its editor
+    import_module("digibridge.cooperation.migrations.0002_service_catalogue").seed(apps, editor)
 
 
 @pytest.hookimpl(hookwrapper=True)
