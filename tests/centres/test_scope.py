@@ -264,3 +264,31 @@ def test_enterprise_members_are_unchanged_by_centres(centres):
     assert client.get(f"/cooperation/agreements/{centres['bj_agreement'].pk}/").status_code == 404
     assert client.get("/reports/").status_code == 404
     assert client.get(f"/events/{centres['bj_event'].slug}/").status_code == 404
+
+
+# --- moderation -------------------------------------------------------------------------------
+
+
+def test_a_reported_conversation_reaches_the_operators_of_its_centre_only(centres):
+    from digibridge.outreach.models import Notification
+    from digibridge.outreach.services import conversation_report
+    from tests.outreach.factories import ConversationFactory
+
+    reporter = UserFactory(email="reporter@example.org")
+    OrganisationMemberFactory(user=reporter, organisation=centres["bcn_org"])
+    conversation = ConversationFactory(
+        side_a=centres["bcn_org"], side_b=OrganisationFactory(), subject="Barcelona quarrel"
+    )
+    conversation_report(conversation=conversation, by=reporter, reason="Rude")
+    told = set(
+        Notification.objects.filter(title__contains="reported").values_list(
+            "user__email", flat=True
+        )
+    )
+    assert told == {"bcn-op@example.org", "all-op@example.org", "admin@example.org"}
+    bj = client_for(centres["op_bj"])
+    assert bj.get(f"/outreach/conversations/{conversation.pk}/").status_code == 404
+    assert "Barcelona quarrel" not in bj.get("/outreach/conversations/").content.decode()
+    bcn = client_for(centres["op_bcn"])
+    assert "Barcelona quarrel" in bcn.get("/outreach/conversations/").content.decode()
+    assert bcn.get(f"/outreach/conversations/{conversation.pk}/").status_code == 200

@@ -97,24 +97,42 @@ def limit_to_centre(qs: QuerySet, user, *organisation_paths: str) -> QuerySet:
     return in_centre(qs, operator_centre(user), *organisation_paths)
 
 
+# Users not limited to a service centre (a filter on active platform staff).
+UNLIMITED_STAFF = Q(centre__isnull=True) | ~Q(role="operator") | Q(is_superuser=True)
+
+
+def _platform_staff():
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(role="operator") | Q(role="admin") | Q(is_superuser=True))
+    )
+
+
+def _centres_of(organisations) -> set[int]:
+    return {o.centre_id for o in organisations if o is not None and o.centre_id}
+
+
+def operators_covering(organisations=()):
+    """Active operators whose scope includes one of ``organisations``: those not limited to a
+    centre and those of the organisations' centres (whom to notify about them)."""
+    return _platform_staff().filter(UNLIMITED_STAFF | Q(centre_id__in=_centres_of(organisations)))
+
+
 def operator_for(organisations=()):
     """The operator to whom the platform gives work about ``organisations`` (the follow-ups it
     opens): the first active operator of the centre of one of them, else the first one not
     limited to a centre (operators before administrators); None when there is none."""
-    from django.contrib.auth import get_user_model
-
-    User = get_user_model()  # noqa: N806 - the usual name for the user class
-    staff = User.objects.filter(is_active=True).filter(
-        Q(role=User.Role.OPERATOR) | Q(role=User.Role.ADMIN) | Q(is_superuser=True)
-    )
-    centres = {o.centre_id for o in organisations if o is not None and o.centre_id}
+    staff = _platform_staff()
+    centres = _centres_of(organisations)
     if centres:
-        local = staff.filter(role=User.Role.OPERATOR, is_superuser=False, centre_id__in=centres)
+        local = staff.filter(role="operator", is_superuser=False, centre_id__in=centres)
         found = local.order_by("pk").first()
         if found is not None:
             return found
-    unlimited = Q(centre__isnull=True) | ~Q(role=User.Role.OPERATOR) | Q(is_superuser=True)
-    return staff.filter(unlimited).order_by("-role", "pk").first()
+    return staff.filter(UNLIMITED_STAFF).order_by("-role", "pk").first()
 
 
 def can_act_for(user, organisation: Organisation) -> bool:

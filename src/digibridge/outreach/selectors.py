@@ -12,6 +12,7 @@ from digibridge.directory.selectors import (
     operator_centre,
     operator_covers,
     operator_covers_any,
+    operators_covering,
     user_organisation_ids,
 )
 
@@ -113,10 +114,8 @@ def side_users(*, conversation: Conversation, side: str):
     """Active users who read the conversation for ``side`` (operators for the service centre)."""
     User = get_user_model()
     org_id = conversation.side_a_id if side == SIDE_A else conversation.side_b_id
-    if org_id is None:
-        return User.objects.filter(is_active=True).filter(
-            Q(is_superuser=True) | Q(role__in=[User.Role.OPERATOR, User.Role.ADMIN])
-        )
+    if org_id is None:  # the service centre's side: its operators
+        return operators_covering([conversation.side_a])
     return User.objects.filter(
         is_active=True,
         pk__in=OrganisationMember.objects.filter(organisation_id=org_id).values("user_id"),

@@ -34,6 +34,7 @@ from digibridge.directory.selectors import (
     is_operator,
     operator_covers,
     operator_covers_any,
+    operators_covering,
     user_organisation_ids,
 )
 
@@ -400,10 +401,7 @@ def conversation_report(*, conversation: Conversation, by, reason: str) -> Abuse
     report = AbuseReport.objects.create(
         conversation=conversation, reporter=by, reason=reason[:2000]
     )
-    User = get_user_model()
-    operators = User.objects.filter(is_active=True).filter(
-        Q(is_superuser=True) | Q(role__in=[User.Role.OPERATOR, User.Role.ADMIN])
-    )
+    operators = operators_covering([conversation.side_a, conversation.side_b])
     notify(
         users=operators,
         kind=Notification.Kind.MODERATION,
