@@ -51,6 +51,9 @@ def _value(field, obj):
         return str(value)
     if isinstance(value, bytes | memoryview):
         return None
+    if value is not None and not isinstance(value, str | int | float | bool | list | dict):
+        # A field with its own Python type (several countries): its serialised form.
+        return field.value_to_string(obj)
     return value
 
 
