@@ -154,6 +154,25 @@ def test_operator_of_another_centre_cannot_see_or_manage_its_events(centres):
     assert patched.status_code == 200, patched.content
 
 
+def test_an_operator_creates_events_for_its_centre_only(centres):
+    bj = client_for(centres["op_bj"])
+    form = bj.get("/events/new/").context["form"]
+    assert set(form.fields["host"].queryset) == set(centres["beijing"].organisations.all())
+    data = {
+        "name": "Taken Barcelona Forum",
+        "host": centres["bcn_org"].pk,
+        "time_zone": "Europe/Madrid",
+        "start": "2027-03-04T09:00",
+        "end": "2027-03-04T18:00",
+        "status": "draft",
+    }
+    assert bj.post("/events/new/", data).status_code == 200  # the form again, with an error
+    assert not Event.objects.filter(name="Taken Barcelona Forum").exists()
+    data.update(name="Haidian Forum", host=centres["bj_org"].pk)
+    assert bj.post("/events/new/", data).status_code == 302
+    assert Event.objects.get(name="Haidian Forum").host == centres["bj_org"]
+
+
 @pytest.mark.parametrize("role", ["op_all", "admin"])
 def test_unlimited_operators_manage_the_events_of_both_centres(centres, role):
     client = client_for(centres[role])

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from digibridge.common.errors import DomainError
-from digibridge.directory.selectors import is_operator
+from digibridge.directory.selectors import centre_q, is_operator
 
 from . import selectors, services, tables
 from .manage_forms import (
@@ -37,11 +37,18 @@ def _event_data(data: dict) -> dict:
     return {k: v for k, v in data.items() if k in services.EVENT_FIELDS}
 
 
+def _hosts_of_centre(form, user) -> None:
+    """An operator limited to a service centre picks a host among the centre's organisations."""
+    if "host" in form.fields:
+        form.fields["host"].queryset = form.fields["host"].queryset.filter(centre_q(user, ""))
+
+
 @login_required
 def event_new(request):
     if not is_operator(request.user):
         raise Http404
     form = EventForm(request.POST or None, initial={"status": Event.Status.DRAFT})
+    _hosts_of_centre(form, request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -66,6 +73,7 @@ def event_edit(request, slug: str):
     initial = local_initial(event, services.EVENT_FIELDS, event.tz)
     initial.update(host=event.host_id, co_hosts=list(event.co_hosts.all()))
     form = EventForm(request.POST or None, initial=initial, can_change_host=operator)
+    _hosts_of_centre(form, request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
