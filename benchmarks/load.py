@@ -363,6 +363,7 @@ def start_instance(
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: workers and companion stop with it
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
@@ -374,8 +375,28 @@ def start_instance(
                 return process, url, var_dir
         except OSError:
             time.sleep(0.5)
-    process.terminate()
+    stop_instance(process)
     raise SystemExit("the served instance did not answer /healthz within 120 s")
+
+
+def stop_instance(process: subprocess.Popen) -> None:
+    """Stop the served instance's whole process group: gracefully, then for good."""
+    import signal
+
+    for sig, wait in ((signal.SIGTERM, 30), (signal.SIGKILL, 10)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=wait)
+            # The master is gone; make sure nothing of its group is left either.
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            return
+        except subprocess.TimeoutExpired:
+            continue
+        return
 
 
 def warm_up(base_url: str, paths: list[str], parallel: int, rounds: int = 2) -> list[float]:
@@ -538,8 +559,7 @@ def main(argv: list[str] | None = None) -> int:
         report["load_average"] = [round(x, 2) for x in os.getloadavg()]
     finally:
         if process is not None:
-            process.terminate()
-            process.wait(timeout=30)
+            stop_instance(process)
     print(json.dumps(report, indent=2) if args.json else table(report))
     return 0
 
