@@ -10,7 +10,8 @@ text carries the marker ``ZQX``.
 Anonymous visitors, a member of another enterprise and a partner member must never see a
 marker, whatever route or parameter they try, and no request may crash the server. The owner
 sees each of their own markers somewhere, which shows that the sweep reaches the data (the
-test could fail). Operators see everything by design and are not swept here.
+test could fail). Operators of another service centre are swept the same way in
+``tests/centres/test_sweep.py``; unlimited operators and platform administrators see everything.
 """
 
 from __future__ import annotations
