@@ -38,3 +38,23 @@ def test_event_navigation_links_personal_pages_only_for_registered_viewers(clien
     assert all(url in page for url in personal)
     for url in personal:
         assert client.get(url).status_code == 200
+
+
+def test_event_navigation_links_the_organiser_pages_only_for_operators_of_the_hosts_centre(client):
+    from tests.accounts.factories import UserFactory
+    from tests.centres.factories import ServiceCentreFactory
+    from tests.directory.factories import OrganisationFactory
+
+    beijing = ServiceCentreFactory(name="Beijing service base", slug="beijing", country="CN")
+    barcelona = ServiceCentreFactory(name="Barcelona centre", slug="barcelona", country="ES")
+    event = EventFactory(host=OrganisationFactory(type="government", centre=beijing))
+    dashboard = reverse("events:dashboard", args=[event.slug])
+    detail = reverse("events:detail", args=[event.slug])
+
+    client.force_login(UserFactory(role="operator", is_staff=True, centre=barcelona))
+    assert dashboard not in client.get(detail).content.decode()
+    assert client.get(dashboard).status_code == 404
+
+    client.force_login(UserFactory(role="operator", is_staff=True, centre=beijing))
+    assert dashboard in client.get(detail).content.decode()
+    assert client.get(dashboard).status_code == 200
