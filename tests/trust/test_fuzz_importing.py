@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,15 +18,17 @@ from digibridge.common.errors import DomainError
 from digibridge.directory.models import Organisation
 from digibridge.reports import importing, services
 
+# Derandomised so that CI is repeatable; DIGIBRIDGE_FUZZ_RANDOM=1 explores new inputs.
 FUZZ = settings(
     max_examples=200,
     deadline=None,
+    derandomize=not os.environ.get("DIGIBRIDGE_FUZZ_RANDOM"),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 
 cells = (
     st.none()
-    | st.text(st.characters(exclude_characters="\x00"), max_size=30)
+    | st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=30)
     | st.integers(min_value=-(10**12), max_value=10**12).map(str)
     | st.floats(allow_nan=True, allow_infinity=True).map(str)
     | st.sampled_from(["ES", "CN", "China", "España", "2025-03-04", "04/03/2025", "yes", "1e9"])
