@@ -76,6 +76,9 @@ ROLES = {
     ),
     "enterprise-ca": ("demo-enterprise-ca-2025", {"events:detail", "events:agenda"}),
     "partner": ("demo-partner-2025", {"events:detail", "cooperation:list"}),
+    # Limited to the Barcelona centre: sees both demo events, manages neither (their hosts are
+    # outside that centre), so must get no organiser links that end in a 404.
+    "operator-bcn": ("demo-operator-bcn-2025", {"events:detail", "reports:dashboard"}),
     "anonymous": (None, {"events:list", "events:detail", "marketplace:list"}),
 }
 
