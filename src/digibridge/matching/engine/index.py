@@ -418,7 +418,7 @@ class MatchIndex:
             if vectors is not None:
                 vecs = vectors[start : start + len(chunk)]
             elif self.dense_source is not None:
-                vecs = [_NO_VECTOR] * len(chunk)
+                vecs = np.zeros((len(chunk), 0), dtype=np.float32)  # the source has them
             else:
                 vecs = self.embed(chunk, docs)
             with self._lock:
