@@ -12,10 +12,12 @@ from digibridge.events.models import Meeting, MeetingRequest
 from digibridge.outreach.models import Notification
 from digibridge.outreach.notifications import notification_preferences_set
 from tests.accounts.factories import UserFactory
+from tests.directory.factories import PersonFactory
 from tests.events.factories import (
     EventFactory,
     MeetingBlockFactory,
     MeetingRequestFactory,
+    RegistrationFactory,
     participant,
 )
 
@@ -157,3 +159,43 @@ def test_recipients_are_reminded_once_before_the_deadline(
     later = timezone.now() + dt.timedelta(days=5)
     assert services.meeting_requests_expire_due(now=later) == 3
     assert expire_meeting_requests() == 0
+
+
+def test_participants_without_an_account_are_told_by_email_in_their_language(
+    operator, member, mailoutbox, django_capture_on_commit_callbacks
+):
+    """An organiser registered a guest (no user account): the brokered meeting still reaches
+    them, at their directory address, in the language their directory entry names first."""
+    block = MeetingBlockFactory(tables=2)
+    me = participant(block.event, member)
+    guest = RegistrationFactory(
+        event=block.event,
+        person=PersonFactory(email="guest@example.cn", first_name="Wei", languages=["zh-hans"]),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_create_brokered(
+            block=block, registrations=[me, guest], slot=0, table=1, by=operator
+        )
+    mails = {m.to[0]: m for m in mailoutbox}
+    assert set(mails) == {member.email, "guest@example.cn"}
+    guest_mail = mails["guest@example.cn"]
+    assert guest_mail.subject == "您的洽谈已确认"  # "Your meeting is confirmed", in Chinese
+    assert "Wei" in guest_mail.body
+    assert "/outreach/notifications/" not in guest_mail.body  # no preferences to point at
+    assert not Notification.objects.filter(user__isnull=True).exists()
+
+
+def test_a_guest_who_withdrew_consent_to_email_gets_none(
+    operator, member, mailoutbox, django_capture_on_commit_callbacks
+):
+    from digibridge.privacy.services import consents_set
+
+    block = MeetingBlockFactory(tables=2)
+    me = participant(block.event, member)
+    guest = RegistrationFactory(event=block.event, person=PersonFactory(email="no@example.es"))
+    consents_set(choices={"email": False}, by=operator, person=guest.person)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_create_brokered(
+            block=block, registrations=[me, guest], slot=0, table=1, by=operator
+        )
+    assert [m.to for m in mailoutbox] == [[member.email]]

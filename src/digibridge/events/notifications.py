@@ -7,7 +7,9 @@ bodies are ``gettext_lazy`` strings with named placeholders, rendered in the rec
 language. Meeting times appear in the recipient's own time zone, so notices that mention a
 time are sent one recipient at a time.
 
-Only participants with a user account are notified (notices need a user for preferences).
+Participants with a user account get what their preferences say; participants without one
+(registered by an organiser) get the e-mail at their directory address, in their language, as
+long as they have not withdrawn their consent to e-mail (``notify_guest``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from digibridge.outreach.models import Notification
-from digibridge.outreach.notifications import notify
+from digibridge.outreach.notifications import notify, notify_guest
 
 from .models import Meeting, MeetingBlock, MeetingRequest, Registration
 
@@ -64,14 +66,24 @@ def _meeting_line(meeting: Meeting, user, registration: Registration, others) ->
     }
 
 
-def _language(user) -> str:
-    return getattr(user, "language", "") or settings.LANGUAGE_CODE
+def _language(user, registration: Registration | None = None) -> str:
+    if user is not None:
+        return getattr(user, "language", "") or settings.LANGUAGE_CODE
+    spoken = registration.person.languages if registration is not None else []
+    codes = {code for code, _name in settings.LANGUAGES}
+    return next((code for code in spoken or [] if code in codes), settings.LANGUAGE_CODE)
+
+
+def _tell(registration: Registration, **notice) -> None:
+    """``notify`` the participant's user, or e-mail a participant without an account."""
+    user = _user(registration)
+    if user is not None:
+        notify(users=[user], **notice)
+    elif registration.person.user_id is None:  # not a deactivated account: a guest
+        notify_guest(person=registration.person, language=_language(None, registration), **notice)
 
 
 def notify_request_created(request: MeetingRequest) -> None:
-    user = _user(request.recipient)
-    if user is None:
-        return
     if request.message:
         body = gettext_lazy(
             "%(name)s (%(organisation)s) asks you for a 1:1 meeting at %(event)s.\n\n"
@@ -82,8 +94,8 @@ def notify_request_created(request: MeetingRequest) -> None:
             "%(name)s (%(organisation)s) asks you for a 1:1 meeting at %(event)s.\n\n"
             "Answer it in your meeting inbox."
         )
-    notify(
-        users=[user],
+    _tell(
+        request.recipient,
         kind=Kind.MEETING_REQUEST,
         title=gettext_lazy("New meeting request from %(name)s"),
         body=body,
@@ -98,17 +110,14 @@ def notify_request_created(request: MeetingRequest) -> None:
 
 
 def notify_request_answered(request: MeetingRequest) -> None:
-    user = _user(request.sender)
-    if user is None:
-        return
     if request.status == MeetingRequest.Status.ACCEPTED:
         title = gettext_lazy("%(name)s accepted your meeting request")
         body = gettext_lazy("%(name)s accepted your meeting request at %(event)s.")
     else:
         title = gettext_lazy("%(name)s declined your meeting request")
         body = gettext_lazy("%(name)s declined your meeting request at %(event)s.")
-    notify(
-        users=[user],
+    _tell(
+        request.sender,
         kind=Kind.MEETING_ANSWER,
         title=title,
         body=body,
@@ -126,42 +135,37 @@ def notify_requests_expired(requests: list[MeetingRequest]) -> None:
             "event": request.event.local_name,
         }
         link = _link("events:inbox", request.event)
-        sender, recipient = _user(request.sender), _user(request.recipient)
-        if sender is not None:
-            notify(
-                users=[sender],
-                kind=Kind.DEADLINE,
-                title=gettext_lazy("Your meeting request to %(recipient)s expired"),
-                body=gettext_lazy(
-                    "%(recipient)s did not answer your meeting request at %(event)s before "
-                    "the deadline."
-                ),
-                params=params,
-                link=link,
-            )
-        if recipient is not None:
-            notify(
-                users=[recipient],
-                kind=Kind.DEADLINE,
-                title=gettext_lazy("The meeting request of %(sender)s expired"),
-                body=gettext_lazy(
-                    "The deadline for answering meeting requests at %(event)s has passed; "
-                    "the request of %(sender)s expired unanswered."
-                ),
-                params=params,
-                link=link,
-            )
+        _tell(
+            request.sender,
+            kind=Kind.DEADLINE,
+            title=gettext_lazy("Your meeting request to %(recipient)s expired"),
+            body=gettext_lazy(
+                "%(recipient)s did not answer your meeting request at %(event)s before "
+                "the deadline."
+            ),
+            params=params,
+            link=link,
+        )
+        _tell(
+            request.recipient,
+            kind=Kind.DEADLINE,
+            title=gettext_lazy("The meeting request of %(sender)s expired"),
+            body=gettext_lazy(
+                "The deadline for answering meeting requests at %(event)s has passed; "
+                "the request of %(sender)s expired unanswered."
+            ),
+            params=params,
+            link=link,
+        )
 
 
 def notify_requests_expiring(requests: list[MeetingRequest]) -> None:
     """One recipient's pending requests that expire soon (kind ``deadline``)."""
     recipient = requests[0].recipient
     user = _user(recipient)
-    if user is None:
-        return
     deadline = min(r.expires_at for r in requests)
-    notify(
-        users=[user],
+    _tell(
+        recipient,
         kind=Kind.DEADLINE,
         title=gettext_lazy("Meeting requests waiting for your answer"),
         body=gettext_lazy(
@@ -184,10 +188,8 @@ def notify_meeting(meeting: Meeting, registrations, *, changed: bool = False) ->
     event = meeting.block.event
     for registration in registrations:
         user = _user(registration)
-        if user is None:
-            continue
         others = [r for r in registrations if r.pk != registration.pk]
-        with translation.override(_language(user)):
+        with translation.override(_language(user, registration)):
             line = _meeting_line(meeting, user, registration, others)
         if meeting.status == Meeting.Status.CANCELLED:
             title = gettext_lazy("Your meeting was cancelled")
@@ -198,8 +200,8 @@ def notify_meeting(meeting: Meeting, registrations, *, changed: bool = False) ->
         else:
             title = gettext_lazy("Your meeting is confirmed")
             body = gettext_lazy("Your meeting at %(event)s:\n\n%(meeting)s")
-        notify(
-            users=[user],
+        _tell(
+            registration,
             kind=Kind.SCHEDULE,
             title=title,
             body=body,
@@ -213,9 +215,7 @@ def notify_schedule_published(block: MeetingBlock, meetings_by_registration: dic
     event = block.event
     for registration, meetings in meetings_by_registration.items():
         user = _user(registration)
-        if user is None:
-            continue
-        with translation.override(_language(user)):
+        with translation.override(_language(user, registration)):
             lines = [
                 _meeting_line(
                     meeting,
@@ -229,8 +229,8 @@ def notify_schedule_published(block: MeetingBlock, meetings_by_registration: dic
                 )
                 for meeting in sorted(meetings, key=lambda m: (m.slot, m.table))
             ]
-        notify(
-            users=[user],
+        _tell(
+            registration,
             kind=Kind.SCHEDULE,
             title=gettext_lazy("Your meeting schedule for %(block)s"),
             body=gettext_lazy(

@@ -120,26 +120,88 @@ def send_email_now(*, user, subject: str, body: str, link: str = "", html_lines=
 
     Called by the background task, never from a request.
     """
+    if not user.email:
+        return
+    _send_notice(
+        to=user.email,
+        name=user.get_short_name(),
+        language=user.language or settings.LANGUAGE_CODE,
+        subject=subject,
+        body=body,
+        link=link,
+        settings_link=absolute("/outreach/notifications/"),
+    )
+
+
+def _send_notice(
+    *, to: str, name: str, language: str, subject: str, body: str, link: str, settings_link: str
+) -> None:
     from django.core.mail import EmailMultiAlternatives
     from django.template.loader import render_to_string
 
-    if not user.email:
-        return
-    language = user.language or settings.LANGUAGE_CODE
     with translation.override(language):
         context = {
-            "name": user.get_short_name(),
+            "name": name,
             "subject": subject,
             "lines": [line for line in body.split("\n\n") if line.strip()],
             "link": link,
             "link_label": _("Open in DigiBridge"),
-            "settings_link": absolute("/outreach/notifications/"),
+            "settings_link": settings_link,
         }
         text = render_to_string("outreach/email/notice.txt", context)
         html = render_to_string("outreach/email/notice.html", context)
-    message = EmailMultiAlternatives(subject, text, None, [user.email])
+    message = EmailMultiAlternatives(subject, text, None, [to])
     message.attach_alternative(html, "text/html")
     message.send()
+
+
+def notify_guest(
+    *, person, kind: str, title, body="", link: str = "", params=None, language: str = ""
+) -> bool:
+    """E-mail a person without an account (a participant an organiser registered).
+
+    They cannot log in, so there is no in-app notice and no preference to read; their
+    directory entry's consent to e-mail is honoured. Rendered in ``language``; the e-mail is
+    sent by a background task after the transaction commits. Returns whether one is queued.
+    """
+    if kind not in PREFERENCE_DEFAULTS:
+        raise ValueError(f"Unknown notification kind {kind!r}")
+    email = (person.email or "").strip()
+    if not email:
+        return False
+    from digibridge.privacy.consent import consent_allows
+
+    if not consent_allows(purpose="email", person=person):
+        return False
+    language = language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        mail = {
+            "email": email,
+            "name": person.first_name,
+            "language": language,
+            "subject": _render(title, params)[:250],
+            "body": _render(body, params),
+            "link": absolute(link),
+        }
+    from .tasks import send_guest_email
+
+    transaction.on_commit(lambda: send_guest_email.delay(**mail))
+    return True
+
+
+def send_guest_email_now(
+    *, email: str, name: str, language: str, subject: str, body: str, link: str = ""
+) -> None:
+    """Called by the background task: one notice to an address, without a settings link."""
+    _send_notice(
+        to=email,
+        name=name,
+        language=language,
+        subject=subject,
+        body=body,
+        link=link,
+        settings_link="",
+    )
 
 
 @transaction.atomic

@@ -19,6 +19,17 @@ def send_notification_email(*, user_id: int, subject: str, body: str, link: str 
 
 
 @shared_task
+def send_guest_email(
+    *, email: str, name: str, language: str, subject: str, body: str, link: str = ""
+) -> None:
+    from .notifications import send_guest_email_now
+
+    send_guest_email_now(
+        email=email, name=name, language=language, subject=subject, body=body, link=link
+    )
+
+
+@shared_task
 def send_invitation_email(*, invitation_id: int, reminder: bool = False) -> None:
     from .services import invitation_send_email
 
