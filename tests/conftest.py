@@ -60,6 +60,19 @@ def stranger(db):
 
 
 @pytest.fixture(autouse=True)
+def _english_unless_a_test_says_otherwise():
+    """Each test starts in the default language. A request through the test client runs in
+    the test's thread, and LocaleMiddleware leaves the viewer's language active after it, so
+    a Chinese page in one test would otherwise translate the next test's messages."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_matching_index():
     """Each test starts with a process index rebuilt from its own database state."""
     from digibridge.matching.index_store import store
