@@ -7,17 +7,27 @@ import re
 import zlib
 
 _OBJECT = re.compile(rb"(\d+) 0 obj(.*?)endobj", re.S)
-_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+_HEADER = re.compile(rb"\d+ 0 obj\b")
+_LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
 
 
 def _streams(data: bytes):
-    for match in _OBJECT.finditer(data):
-        body = match.group(2)
-        stream = _STREAM.search(body)
-        if stream is None:
-            continue
-        raw = stream.group(1)
-        head = body[: stream.start()]
+    """Each stream's bytes, read by its dictionary's /Length (compressed data may contain the
+    bytes ``endstream`` or ``endobj`` by chance, so they cannot delimit it)."""
+    consumed = 0
+    for match in _HEADER.finditer(data):
+        if match.start() < consumed:
+            continue  # inside the data of a stream already read
+        keyword = data.find(b"stream", match.end())
+        end = data.find(b"endobj", match.end())
+        if keyword == -1 or (end != -1 and end < keyword):
+            continue  # an object without a stream
+        head = data[match.end() : keyword]
+        start = keyword + len(b"stream")
+        start += 2 if data[start : start + 2] == b"\r\n" else 1
+        length = int(_LENGTH.search(head).group(1))
+        raw = data[start : start + length]
+        consumed = start + length
         yield zlib.decompress(raw) if b"/FlateDecode" in head else raw
 
 
