@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.conf import settings as ninja_settings
@@ -10,6 +11,7 @@ from ninja.pagination import LimitOffsetPagination as NinjaLimitOffsetPagination
 from ninja.security import HttpBearer, SessionAuth
 
 from digibridge.accounts.services import api_token_user
+from digibridge.common.counting import listing_count
 from digibridge.common.security import client_ip
 
 
@@ -69,3 +71,8 @@ class LimitOffsetPagination(NinjaLimitOffsetPagination):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(max_limit=MAX_LIMIT, **kwargs)
+
+    def _items_count(self, queryset) -> int:
+        if isinstance(queryset, QuerySet):
+            return listing_count(queryset)
+        return super()._items_count(queryset)

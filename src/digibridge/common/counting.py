@@ -1,0 +1,152 @@
+"""Listing totals that stay cheap at scale: an exact ``COUNT``, remembered until a table changes.
+
+A listing page and an API list both show how many rows match ("80,214 opportunities"). At
+100,000 opportunities that ``COUNT(*)`` costs more than the page itself (about 100 ms on
+PostgreSQL: it has to visit every visible row), and it is the same number for everyone who asks
+the same question until someone writes to one of the tables it reads.
+
+:func:`listing_count` therefore keeps each count in the cache under a key made of the query's SQL,
+its parameters and a *generation* number for every table the SQL names (subqueries included).
+Every write that goes through Django — ``save``, ``delete``, ``bulk_create``, ``update``, raw SQL
+on Django's connection — bumps the generation of the table it writes, found by a
+connection-level execute wrapper (:func:`install`), so the next count is computed afresh:
+
+- outside a transaction, right after the statement;
+- inside one, when it commits (a rolled-back write changes nothing).
+
+Counts are neither read from nor stored in the cache inside a transaction (the transaction may
+see its own uncommitted rows), nor when the cache is the database (``db://``). With a shared
+cache (``DIGIBRIDGE_CACHE_URL=redis://...``) every app server sees every bump at once. With the
+default per-process memory cache, a write served by one worker process is seen by the others
+after ``DIGIBRIDGE_COUNT_CACHE_SECONDS`` at most (default 30 s; 0 turns the cache off). Writes
+made outside Django (``psql``) are seen after that time too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
+from django.db import connections
+from django.db.models import QuerySet
+
+logger = logging.getLogger(__name__)
+
+GENERATION_PREFIX = "dgb-count-gen:"
+COUNT_PREFIX = "dgb-count:"
+_WRITE = re.compile(
+    r"""^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+["`]?(\w+)""",
+    re.IGNORECASE,
+)
+_IDENTIFIER = re.compile(r'"(\w+)"')
+_state = threading.local()
+
+
+def ttl() -> int:
+    return int(getattr(settings, "DIGIBRIDGE_COUNT_CACHE_SECONDS", 30))
+
+
+def _shortcut_available() -> bool:
+    """Counts are cached only in a cache that is not the database itself: a database cache
+    would write to the connection in the middle of the statement being watched, and reading a
+    count from a table is no cheaper than counting."""
+    return not isinstance(caches["default"], DatabaseCache)
+
+
+def written_table(sql: str) -> str | None:
+    """The table an INSERT, UPDATE, DELETE or TRUNCATE statement writes; None for a read."""
+    match = _WRITE.match(sql)
+    return match.group(1) if match else None
+
+
+def tables_read(sql: str, alias: str = "default") -> list[str]:
+    """The project's tables a statement names, in a stable order (subqueries included)."""
+    known = _known_tables(alias)
+    return sorted({name for name in _IDENTIFIER.findall(sql) if name in known})
+
+
+def _known_tables(alias: str) -> frozenset[str]:
+    cached = getattr(_state, "known", None)
+    if cached is None:
+        cached = _state.known = {}
+    if alias not in cached:
+        cached[alias] = frozenset(connections[alias].introspection.django_table_names())
+    return cached[alias]
+
+
+def bump(*tables: str) -> None:
+    """Start a new generation for ``tables``: counts that read them are computed afresh."""
+    for table in tables:
+        key = GENERATION_PREFIX + table
+        try:
+            if not cache.add(key, 1, timeout=None):
+                cache.incr(key)
+        except ValueError:  # evicted between add and incr
+            cache.set(key, 1, timeout=None)
+        except Exception:  # noqa: BLE001 - a cache outage must not fail the write
+            logger.warning("could not record a change of %s in the cache", table, exc_info=True)
+
+
+def _after_write(connection, table: str) -> None:
+    if table == "django_session" or not _shortcut_available():
+        return
+    if connection.in_atomic_block:
+        pending = connection.__dict__.setdefault("_digibridge_count_pending", set())
+        if table not in pending:
+            pending.add(table)
+
+            def committed(table=table, pending=pending):
+                pending.discard(table)
+                bump(table)
+
+            connection.on_commit(committed)
+    else:
+        bump(table)
+
+
+def _execute_wrapper(execute, sql, params, many, context):
+    result = execute(sql, params, many, context)
+    table = written_table(sql) if isinstance(sql, str) else None
+    if table is not None:
+        _after_write(context["connection"], table)
+    return result
+
+
+def install(sender=None, connection=None, **kwargs) -> None:
+    """``connection_created`` receiver: watch the new connection's writes."""
+    if connection is not None and _execute_wrapper not in connection.execute_wrappers:
+        # First in the list: ``connection.execute_wrapper()`` blocks pop the last one on exit.
+        connection.execute_wrappers.insert(0, _execute_wrapper)
+
+
+def listing_count(queryset: QuerySet) -> int:
+    """``queryset.count()``, from the cache while none of the tables it reads has changed."""
+    seconds = ttl()
+    connection = connections[queryset.db]
+    if seconds <= 0 or connection.in_atomic_block or not _shortcut_available():
+        return queryset.count()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except Exception:  # noqa: BLE001 - e.g. an empty result set (EmptyResultSet): let count() say
+        return queryset.count()
+    tables = tables_read(sql, queryset.db)
+    try:
+        generations = cache.get_many([GENERATION_PREFIX + t for t in tables])
+    except Exception:  # noqa: BLE001 - no cache, no shortcut
+        return queryset.count()
+    digest = hashlib.sha256(
+        repr(
+            (queryset.db, sql, params, [generations.get(GENERATION_PREFIX + t) for t in tables])
+        ).encode()
+    ).hexdigest()
+    key = COUNT_PREFIX + digest
+    count = cache.get(key)
+    if count is None:
+        count = queryset.count()
+        cache.set(key, count, timeout=seconds)
+    return count

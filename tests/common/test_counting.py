@@ -1,0 +1,147 @@
+"""Cached listing totals (common/counting.py): exact after every kind of write, on real queries.
+
+These tests commit for real (``transactional_db``): inside a test transaction counts are never
+cached, by design, so the ordinary suite cannot see the cache at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext, override_settings
+
+from digibridge.common import counting
+from digibridge.marketplace.models import Opportunity
+from digibridge.marketplace.selectors import opportunity_search
+from tests.directory.factories import OrganisationFactory
+from tests.marketplace.factories import OpportunityFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+API = "/api/v1/opportunities?limit=5"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def count_queries(captured) -> int:
+    return sum(1 for q in captured.captured_queries if "COUNT(" in q["sql"].upper())
+
+
+def api_total(client) -> tuple[int, int]:
+    """The API's total and how many COUNT queries answering it took."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(API)
+    assert response.status_code == 200
+    return response.json()["count"], count_queries(captured)
+
+
+def test_writes_are_recognised_in_the_sql_django_sends():
+    org = OrganisationFactory()
+    with CaptureQueriesContext(connection) as captured:
+        opp = OpportunityFactory(owner=org)
+        Opportunity.objects.filter(pk=opp.pk).update(title="Renamed")
+        Opportunity.objects.bulk_create([Opportunity(owner=org, kind="offer", title="Bulk")])
+        Opportunity.objects.filter(title="Bulk").delete()
+    written = {counting.written_table(q["sql"]) for q in captured.captured_queries}
+    assert "marketplace_opportunity" in written
+    assert counting.written_table('SELECT * FROM "marketplace_opportunity"') is None
+    sql = str(opportunity_search(user=None).query)
+    assert {"marketplace_opportunity", "directory_organisation"} <= set(counting.tables_read(sql))
+
+
+def test_repeated_listing_is_counted_once(client):
+    OpportunityFactory.create_batch(3)
+    assert api_total(client) == (3, 1)
+    assert api_total(client) == (3, 0)  # from the cache
+
+
+def test_every_kind_of_write_gives_a_fresh_exact_total(client):
+    first = OpportunityFactory()
+    assert api_total(client)[0] == 1
+
+    OpportunityFactory(owner=first.owner)  # save()
+    assert api_total(client) == (2, 1)
+
+    Opportunity.objects.bulk_create(
+        [
+            Opportunity(owner=first.owner, kind="offer", title=f"Bulk {n}", status="published")
+            for n in range(4)
+        ]
+    )
+    assert api_total(client)[0] == 6
+
+    Opportunity.objects.filter(title="Bulk 0").update(status="draft")  # queryset update
+    assert api_total(client)[0] == 5
+
+    Opportunity.objects.filter(title="Bulk 1").delete()
+    assert api_total(client)[0] == 4
+
+
+def test_a_change_in_a_joined_table_counts_too(client):
+    hidden = OpportunityFactory()
+    OpportunityFactory()
+    assert api_total(client)[0] == 2
+    # Opportunities of an organisation that is no longer approved leave the public listing.
+    type(hidden.owner).objects.filter(pk=hidden.owner_id).update(status="pending")
+    assert api_total(client) == (1, 1)
+
+
+def test_a_committed_transaction_refreshes_and_a_rolled_back_one_changes_nothing(client):
+    org = OrganisationFactory()
+    OpportunityFactory(owner=org)
+    assert api_total(client)[0] == 1
+
+    with transaction.atomic():
+        OpportunityFactory(owner=org)
+        # Inside the transaction the count is exact and not taken from or put in the cache.
+        assert counting.listing_count(opportunity_search(user=None)) == 2
+    assert api_total(client) == (2, 1)
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        OpportunityFactory(owner=org)
+        raise RuntimeError("abandon")
+    assert api_total(client) == (2, 0)  # nothing changed, the cached total still holds
+
+
+def test_html_listing_uses_the_same_cache(client):
+    OpportunityFactory.create_batch(2)
+    for expected_counts in (1, 0):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/opportunities/")
+        assert response.status_code == 200
+        assert response.context["page_obj"].paginator.count == 2
+        assert count_queries(captured) == expected_counts
+
+
+@override_settings(DIGIBRIDGE_COUNT_CACHE_SECONDS=0)
+def test_zero_seconds_turns_the_cache_off(client):
+    OpportunityFactory()
+    assert api_total(client) == (1, 1)
+    assert api_total(client) == (1, 1)
+
+
+def test_a_database_cache_counts_every_time_and_stays_exact(client):
+    config = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "digibridge_count_test_cache",
+        }
+    }
+    with override_settings(CACHES=config):
+        call_command("createcachetable", verbosity=0)
+        try:
+            OpportunityFactory()
+            assert api_total(client) == (1, 1)
+            assert api_total(client) == (1, 1)  # counted again: no shortcut through the database
+            OpportunityFactory()
+            assert api_total(client) == (2, 1)
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("DROP TABLE digibridge_count_test_cache")
