@@ -1,3 +1,4 @@
+import json
 import os
 import socket
 import subprocess
@@ -77,6 +78,11 @@ def test_serve_runs_gunicorn_with_static_files_and_demo_data(tmp_path):
                 time.sleep(0.2)
         else:
             pytest.fail("server did not answer")
+        # The worker answers with the matching index the server built before forking it,
+        # although no matches page has been asked for.
+        with urllib.request.urlopen(f"{base}/healthz", timeout=10) as response:  # noqa: S310
+            matching = json.load(response)["checks"]["matching"]
+        assert matching["indexed"] == matching["vectors"] > 0
         with urllib.request.urlopen(f"{base}/", timeout=10) as response:  # noqa: S310
             page = response.read().decode()
         assert "DigiBridge" in page
@@ -89,3 +95,4 @@ def test_serve_runs_gunicorn_with_static_files_and_demo_data(tmp_path):
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert "gunicorn" in output.lower() or "Booting worker" in output
+    assert "Matching index: " in output

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import time
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -18,8 +21,44 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-collectstatic", action="store_true", help="skip collecting static files"
         )
+        parser.add_argument(
+            "--no-warm-index",
+            action="store_true",
+            help="do not build the matching index before starting the workers (each worker "
+            "then builds its own on its first matches page)",
+        )
 
-    def handle(self, *args, host, port, workers, threads, no_collectstatic, **options):
+    def warm_index(self) -> None:
+        """Build the matching index once, here, before gunicorn forks its workers.
+
+        The workers inherit it (copy-on-write memory) and only apply the changes made since,
+        instead of each building its own on its first matches page: at 100,000 opportunities
+        that is about two CPU-minutes and over 2 GB per worker.
+        """
+        from django.db import connections
+
+        from digibridge.matching import index_store
+        from digibridge.matching.engine import EngineError
+
+        started = time.monotonic()
+        try:
+            index = index_store.store.get()
+        except EngineError as exc:
+            self.stderr.write(f"Matching index not built before start ({exc}).")
+        else:
+            self.stdout.write(
+                f"Matching index: {len(index):,} opportunities in "
+                f"{time.monotonic() - started:.1f} s, shared by the workers."
+            )
+        finally:
+            connections.close_all()  # no connection may cross the fork
+        # Objects made so far are never collected in the workers: the collector leaves their
+        # memory pages alone, so the pages stay shared.
+        gc.freeze()
+
+    def handle(
+        self, *args, host, port, workers, threads, no_collectstatic, no_warm_index, **options
+    ):
         if not no_collectstatic:
             call_command("collectstatic", interactive=False, verbosity=0)
         companion = None
@@ -38,6 +77,9 @@ class Command(BaseCommand):
         # inherit the variable and write their request metrics to files that /metrics sums.
         metrics.prepare_multiprocess_dir(settings.VAR_DIR)
         from digibridge.config.wsgi import application
+
+        if not no_warm_index:
+            self.warm_index()
 
         class Server(BaseApplication):
             def load_config(self):
