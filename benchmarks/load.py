@@ -1,7 +1,10 @@
 """A bounded HTTP load generator for a served DigiBridge, on loopback.
 
 Each simulated user is a thread with its own keep-alive connection that requests the routes in
-turn, without think time, until the duration or the request budget is used up. The report gives
+turn until the duration or the request budget is used up: without think time by default (a
+stress test: 50 users then keep 50 requests in flight at every moment), or, with ``--think
+MIN,MAX``, pausing a random MIN–MAX seconds after each answer as a person reading the page
+would (the closed-loop model of locust's ``wait_time = between(MIN, MAX)``). The report gives
 per route: requests, failures (status >= 400 or connection errors), throughput, and latency
 percentiles p50/p95/p99 measured from sending the request to reading the whole body.
 
@@ -33,6 +36,7 @@ import http.cookies
 import json
 import math
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -56,6 +60,7 @@ DEFAULT_ROUTES = [
     "/api/v1/organisations",
 ]
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+KEEPALIVE_S = 1.5  # gunicorn closes idle keep-alive connections after 2 s
 
 
 def percentile(sorted_values: list[float], share: float) -> float:
@@ -181,10 +186,11 @@ def scenario_cycles(scenario: dict) -> list[tuple[dict, list[Request]]]:
     return cycles
 
 
-def scenario_user(host, port, user, steps, password, clock, budget, rec, ready):
+def scenario_user(host, port, user, steps, password, clock, budget, rec, ready, think=None):
     """Log in (not timed), wait for the start, then walk the steps until time or budget ends.
 
-    ``clock`` holds the shared stop time, set once every user has logged in.
+    ``clock`` holds the shared stop time, set once every user has logged in. ``think`` is
+    ``(random generator, min s, max s)`` to pause after each answer, or None.
     """
     session = Session(host, port)
     try:
@@ -210,6 +216,15 @@ def scenario_user(host, port, user, steps, password, clock, budget, rec, ready):
         if req.method == "POST" and status == 200:
             status = 422
         rec.add(req.name, time.perf_counter() - started, status)
+        if think is not None:
+            rng, low, high = think
+            pause = rng.uniform(low, high)
+            if time.monotonic() + pause >= clock["stop_at"]:
+                break
+            time.sleep(pause)
+            if pause > KEEPALIVE_S:
+                # The server has closed the idle connection: open a new one, as a browser does.
+                session.reconnect()
     session.conn.close()
 
 
@@ -265,10 +280,15 @@ ROUTE_NAMES = [
 
 
 def run_scenario(
-    base_url: str, scenario: dict, duration: float, budget: int, without: tuple[str, ...] = ()
+    base_url: str,
+    scenario: dict,
+    duration: float,
+    budget: int,
+    without: tuple[str, ...] = (),
+    think: tuple[float, float] | None = None,
 ) -> dict:
     """50 logged-in users (or as many as the scenario has) driving the issue's mix, minus the
-    routes named in ``without``."""
+    routes named in ``without``, pausing ``think`` = (min, max) seconds after each answer."""
     parsed = urllib.parse.urlsplit(base_url)
     if parsed.hostname not in LOOPBACK:
         raise SystemExit(f"refusing to load {parsed.hostname}: loopback addresses only")
@@ -283,10 +303,15 @@ def run_scenario(
         threading.Thread(
             target=scenario_user,
             args=(parsed.hostname, parsed.port or 80, info, steps, scenario["password"], clock),
-            kwargs={"budget": budget, "rec": rec, "ready": ready},
+            kwargs={
+                "budget": budget,
+                "rec": rec,
+                "ready": ready,
+                "think": (random.Random(n), *think) if think else None,  # noqa: S311
+            },
             daemon=True,
         )
-        for info, steps in cycles
+        for n, (info, steps) in enumerate(cycles)
     ]
     # Log in one user at a time (password hashing is deliberately slow), then start together.
     for thread in threads:
@@ -298,7 +323,9 @@ def run_scenario(
     for thread in threads:
         thread.join()
     names = [name for name in ROUTE_NAMES if name not in without]
-    return report(base_url, names, len(cycles), time.monotonic() - started, rec)
+    result = report(base_url, names, len(cycles), time.monotonic() - started, rec)
+    result["think_s"] = list(think) if think else None
+    return result
 
 
 def report(base_url: str, routes: list[str], users: int, elapsed: float, rec: Recorder) -> dict:
@@ -493,7 +520,9 @@ def table(report: dict) -> str:
     lines = [
         f"{report['users']} users, {report['duration_s']} s, {report['requests']} requests, "
         f"{report['failures']} failures, {report['throughput_rps']} req/s "
-        f"({report['cpu_count']} cores, generator on the same machine)",
+        f"({report['cpu_count']} cores, generator on the same machine"
+        + (", think time {}–{} s".format(*report["think_s"]) if report.get("think_s") else "")
+        + ")",
         f"{'route':32} {'req':>6} {'fail':>5} {'req/s':>7} {'p50':>7} {'p95':>7} {'p99':>7}",
     ]
     for route, r in report["routes"].items():
@@ -503,6 +532,16 @@ def table(report: dict) -> str:
         )
     lines.append("latencies in ms")
     return "\n".join(lines)
+
+
+def parse_think(text: str) -> tuple[float, float]:
+    try:
+        low, high = (float(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError("give MIN,MAX in seconds, e.g. 1,5") from None
+    if not 0 <= low <= high:
+        raise argparse.ArgumentTypeError("need 0 <= MIN <= MAX")
+    return low, high
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -522,6 +561,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--without", action="append", default=[], choices=ROUTE_NAMES, help="leave a route out"
+    )
+    parser.add_argument(
+        "--think",
+        type=parse_think,
+        help="MIN,MAX seconds each scenario user pauses after an answer (default: no pause)",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
@@ -549,7 +593,9 @@ def main(argv: list[str] | None = None) -> int:
                 paths = ["/directory/"]
             warm = warm_up(base_url, paths, parallel=3 * args.workers * args.threads)
             without = tuple(args.without)
-            report = run_scenario(base_url, scenario, args.duration, args.max_requests, without)
+            report = run_scenario(
+                base_url, scenario, args.duration, args.max_requests, without, args.think
+            )
             report["warm_up_s"] = warm
             report["workers"] = args.workers if args.start else None
         else:

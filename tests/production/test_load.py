@@ -59,3 +59,31 @@ def test_scenario_logs_in_posts_and_reports_every_route(live_server):
     counts = count_queries(scenario, None)
     assert counts["meeting request"]["status"] == 302
     assert all(row["status"] in (200, 302) and row["queries"] > 0 for row in counts.values())
+
+
+def test_think_time_is_parsed_and_checked():
+    import argparse
+
+    from benchmarks.load import parse_think
+
+    assert parse_think("1,5") == (1.0, 5.0)
+    for bad in ("5,1", "-1,2", "fast", "1"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            parse_think(bad)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_scenario_users_pause_between_requests_and_reconnect(live_server, monkeypatch):
+    import benchmarks.load as load
+    from benchmarks.scale_data import Sizes, generate
+
+    # Pauses longer than the keep-alive make each user open a fresh connection, as after a
+    # real reader's pause; none of those requests may fail.
+    monkeypatch.setattr(load, "KEEPALIVE_S", 0.01)
+    sizes = Sizes(organisations=20, opportunities=60, participants=10, meetings=10, users=1)
+    scenario = generate(sizes, real_vectors=False)
+    report = load.run_scenario(live_server.url, scenario, duration=60, budget=8, think=(0.2, 0.3))
+    assert report["think_s"] == [0.2, 0.3]
+    assert report["requests"] == 8
+    assert report["failures"] == 0, report["routes"]
+    assert report["duration_s"] >= 7 * 0.2  # seven pauses between eight answers
