@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from digibridge.common.widgets import LargeSelect, LargeSelectMultiple
+
 from .models import CONTENT_LANGUAGES, Organisation, Sector
 
 
@@ -19,7 +21,7 @@ class OrganisationForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     name_zh = forms.CharField(label=_("Name in Chinese"), max_length=200, required=False)
     type = forms.ChoiceField(label=_("Type"), choices=Organisation.Type.choices)
-    country = forms.ChoiceField(label=_("Country"), choices=[])
+    country = forms.ChoiceField(label=_("Country"), choices=[], widget=LargeSelect)
     city = forms.CharField(label=_("City"), max_length=100, required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     description = forms.CharField(
@@ -32,7 +34,9 @@ class OrganisationForm(forms.Form):
     description_language = forms.ChoiceField(
         label=_("Language of the description"), choices=CONTENT_LANGUAGES, required=False
     )
-    sectors = forms.MultipleChoiceField(label=_("Sectors"), choices=[], required=False)
+    sectors = forms.MultipleChoiceField(
+        label=_("Sectors"), choices=[], required=False, widget=LargeSelectMultiple
+    )
     size = forms.ChoiceField(
         label=_("Size"), choices=[("", "—"), *Organisation.Size.choices], required=False
     )
@@ -67,12 +71,16 @@ class OrganisationForm(forms.Form):
 
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    # LargeSelect: same markup as forms.Select, without a template render per option.
     type = forms.ChoiceField(
-        label=_("Type"), choices=[("", _("All types")), *Organisation.Type.choices], required=False
+        label=_("Type"),
+        choices=[("", _("All types")), *Organisation.Type.choices],
+        required=False,
+        widget=LargeSelect,
     )
-    country = forms.ChoiceField(label=_("Country"), choices=[], required=False)
-    sector = forms.ChoiceField(label=_("Sector"), choices=[], required=False)
-    network = forms.ChoiceField(label=_("Network"), choices=[], required=False)
+    country = forms.ChoiceField(label=_("Country"), choices=[], required=False, widget=LargeSelect)
+    sector = forms.ChoiceField(label=_("Sector"), choices=[], required=False, widget=LargeSelect)
+    network = forms.ChoiceField(label=_("Network"), choices=[], required=False, widget=LargeSelect)
 
     def __init__(self, *args, **kwargs):
         from .models import Network
