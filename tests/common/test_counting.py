@@ -145,3 +145,23 @@ def test_a_database_cache_counts_every_time_and_stays_exact(client):
         finally:
             with connection.cursor() as cursor:
                 cursor.execute("DROP TABLE digibridge_count_test_cache")
+
+
+def test_a_rolled_back_write_does_not_hide_the_next_ones(client):
+    org = OrganisationFactory()
+    assert api_total(client)[0] == 0
+    with pytest.raises(RuntimeError), transaction.atomic():
+        OpportunityFactory(owner=org)
+        raise RuntimeError("abandon")
+    with transaction.atomic():
+        OpportunityFactory(owner=org)
+    assert api_total(client) == (1, 1)
+
+    # The same within one transaction: a savepoint that rolls back, then a write that commits.
+    with transaction.atomic():
+        with pytest.raises(RuntimeError), transaction.atomic():
+            OpportunityFactory(owner=org)
+            raise RuntimeError("abandon the savepoint")
+        Opportunity.objects.bulk_create([Opportunity(owner=org, kind="offer", title="Kept")])
+        Opportunity.objects.filter(title="Kept").update(status="published")
+    assert api_total(client) == (2, 1)

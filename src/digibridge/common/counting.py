@@ -96,15 +96,16 @@ def _after_write(connection, table: str) -> None:
     if table == "django_session" or not _shortcut_available():
         return
     if connection.in_atomic_block:
-        pending = connection.__dict__.setdefault("_digibridge_count_pending", set())
+        # One bump per table when the transaction commits. Django replaces the list of commit
+        # callbacks whenever a transaction or savepoint ends (a rollback drops ours), so what
+        # is registered is remembered per list.
+        callbacks, pending = connection.__dict__.get("_digibridge_count_pending", (None, set()))
+        if callbacks is not connection.run_on_commit:
+            pending = set()
+            connection.__dict__["_digibridge_count_pending"] = (connection.run_on_commit, pending)
         if table not in pending:
             pending.add(table)
-
-            def committed(table=table, pending=pending):
-                pending.discard(table)
-                bump(table)
-
-            connection.on_commit(committed)
+            connection.on_commit(lambda: bump(table))
     else:
         bump(table)
 
