@@ -23,6 +23,10 @@ def main(argv: list[str] | None = None) -> int:
         from importlib import import_module
 
         return int(import_module(PURE_COMMANDS[argv[0]]).main(argv[1:]) or 0)
+    if argv and argv[0] == "serve":
+        from digibridge.config.math_threads import one_thread_per_request
+
+        one_thread_per_request()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "digibridge.config.settings")
     from django.core.management import execute_from_command_line
 

@@ -96,3 +96,33 @@ def test_serve_runs_gunicorn_with_static_files_and_demo_data(tmp_path):
         output = server.communicate(timeout=20)[0]
     assert "gunicorn" in output.lower() or "Booting worker" in output
     assert "Matching index: " in output
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # `digibridge serve` (checked with a command that stops before serving)
+        "import sys; sys.argv = ['digibridge', 'serve', '--help']\n"
+        "from digibridge import cli\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n",
+        # a WSGI server pointed at the application module
+        "import digibridge.config.wsgi\n",
+    ],
+    ids=["serve", "wsgi"],
+)
+def test_web_processes_use_one_math_thread(tmp_path, entry):
+    """OpenBLAS' spinning helper threads would take the CPU from other requests."""
+    code = entry + (
+        "import numpy, threadpoolctl\n"
+        "print({i['internal_api']: i['num_threads'] "
+        "for i in threadpoolctl.threadpool_info()})\n"
+    )
+    env = {**os.environ, "DIGIBRIDGE_VAR_DIR": str(tmp_path)}
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        env.pop(name, None)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    threads = eval(result.stdout.strip().splitlines()[-1])  # noqa: S307 - our own dict literal
+    assert threads.get("openblas") == 1
