@@ -60,6 +60,7 @@ DEFAULT_ROUTES = [
     "/api/v1/organisations",
 ]
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+START_TIMEOUT_S = 1800
 KEEPALIVE_S = 1.5  # gunicorn closes idle keep-alive connections after 2 s
 
 
@@ -388,13 +389,14 @@ def start_instance(
             str(threads),
         ],
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=(var_dir / "serve.log").open("w"),
+        stderr=subprocess.STDOUT,
         start_new_session=True,  # its own process group: workers and companion stop with it
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
+    # The server builds the matching index before it starts its workers: minutes at 100,000.
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline and process.poll() is None:
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             conn.request("GET", "/healthz")
@@ -403,7 +405,21 @@ def start_instance(
         except OSError:
             time.sleep(0.5)
     stop_instance(process)
-    raise SystemExit("the served instance did not answer /healthz within 120 s")
+    raise SystemExit(
+        f"the served instance did not answer /healthz within {START_TIMEOUT_S} s "
+        f"(its output: {var_dir / 'serve.log'})"
+    )
+
+
+def index_build_line(var_dir: Path) -> str | None:
+    """What ``digibridge serve`` said about building the matching index before its workers."""
+    log = var_dir / "serve.log"
+    if not log.exists():
+        return None
+    for line in log.read_text(errors="replace").splitlines():
+        if line.startswith("Matching index"):
+            return line.strip()
+    return None
 
 
 def stop_instance(process: subprocess.Popen) -> None:
@@ -581,10 +597,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     process = None
     base_url = args.base_url
+    started = time.monotonic()
     if args.start:
-        process, base_url, _var_dir = start_instance(
+        process, base_url, var_dir = start_instance(
             args.workers, args.database_url, demo=scenario is None, threads=args.threads
         )
+        start_s = round(time.monotonic() - started, 1)
     try:
         if scenario is not None:
             first = scenario["users"][0]
@@ -598,6 +616,9 @@ def main(argv: list[str] | None = None) -> int:
             )
             report["warm_up_s"] = warm
             report["workers"] = args.workers if args.start else None
+            if args.start:
+                report["start_s"] = start_s
+                report["index_build"] = index_build_line(var_dir)
         else:
             # Warm up: each route once (first requests load templates and the matching index).
             run_load(base_url, routes, users=1, duration=60, budget=len(routes))

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from digibridge.common.widgets import LargeSelect, LargeSelectMultiple
 from digibridge.directory.forms import sector_choices
 
 from .models import Opportunity
@@ -20,9 +21,14 @@ class OpportunityForm(forms.Form):
         max_length=10000,
         help_text=_("Any of English, Chinese, Spanish or Catalan; matching works across them."),
     )
-    sectors = forms.MultipleChoiceField(label=_("Sectors"), choices=[], required=False)
+    sectors = forms.MultipleChoiceField(
+        label=_("Sectors"), choices=[], required=False, widget=LargeSelectMultiple
+    )
     target_countries = forms.MultipleChoiceField(
-        label=_("Target countries or markets"), choices=[], required=False
+        label=_("Target countries or markets"),
+        choices=[],
+        required=False,
+        widget=LargeSelectMultiple,
     )
     budget_min = forms.DecimalField(
         label=_("Budget from"), min_value=0, max_digits=14, decimal_places=2, required=False
@@ -85,8 +91,8 @@ class OpportunityFilterForm(forms.Form):
         choices=[("", _("All categories")), *Opportunity.Category.choices],
         required=False,
     )
-    sector = forms.ChoiceField(label=_("Sector"), choices=[], required=False)
-    country = forms.ChoiceField(label=_("Country"), choices=[], required=False)
+    sector = forms.ChoiceField(label=_("Sector"), choices=[], required=False, widget=LargeSelect)
+    country = forms.ChoiceField(label=_("Country"), choices=[], required=False, widget=LargeSelect)
     language = forms.ChoiceField(
         label=_("Language"),
         choices=[
