@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
+from django.core.signals import request_started
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -15,8 +19,29 @@ def _country(code: str | None) -> str:
     return str(countries.name(code.upper())) if code else "—"
 
 
+_SECTORS_MAX_AGE_S = 60.0
+_sectors = threading.local()
+
+
+def forget_sectors(**kwargs) -> None:
+    """``request_started`` receiver: each request reads the sector labels afresh (once)."""
+    _sectors.by_slug = None
+
+
+def _sector_map(*, reload: bool = False) -> dict[str, Sector]:
+    """All sectors by slug, read in one query per request (a page of matches names dozens)."""
+    now = time.monotonic()
+    by_slug = getattr(_sectors, "by_slug", None)
+    if reload or by_slug is None or now - _sectors.loaded_at > _SECTORS_MAX_AGE_S:
+        by_slug = _sectors.by_slug = {s.slug: s for s in Sector.objects.all()}
+        _sectors.loaded_at = now
+    return by_slug
+
+
 def _sector(slug: str) -> str:
-    sector = Sector.objects.filter(slug=slug).first()
+    sector = _sector_map().get(slug)
+    if sector is None and slug:
+        sector = _sector_map(reload=True).get(slug)  # added since this request read them
     return sector.label if sector else slug
 
 
@@ -77,3 +102,6 @@ def reasons_text(reasons) -> list[str]:
     concepts = [r for r in ordered if r.code == "shared_concept"][:2]
     rest = [r for r in ordered if r.code != "shared_concept"]
     return [reason_text(r) for r in (*concepts, *rest)]
+
+
+request_started.connect(forget_sectors, dispatch_uid="digibridge-matching-sectors")
