@@ -126,8 +126,8 @@ class Lexicon:
         j = 0
         while j < len(folded):
             ch = folded[j]
-            cands = self._cjk.get(ch) if is_cjk(ch) or ch.isalnum() else None
-            if cands:
+            cands = self._cjk.get(ch)
+            if cands and (is_cjk(ch) or ch.isalnum()):
                 for term, ids in cands:
                     if folded.startswith(term, j):
                         hits.extend((j, ConceptHit(cid, text[j : j + len(term)])) for cid in ids)

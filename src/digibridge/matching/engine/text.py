@@ -52,9 +52,15 @@ _CJK_RANGES = (
 
 
 def is_cjk(ch: str) -> bool:
-    """True for a CJK unified ideograph."""
+    """True for a CJK unified ideograph (the ranges of ``_CJK_RANGES``, written out: this runs
+    for every character of every indexed text)."""
     o = ord(ch)
-    return any(lo <= o <= hi for lo, hi in _CJK_RANGES)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x2A6DF
+    )
 
 
 def cjk_ratio(text: str) -> float:
@@ -74,6 +80,8 @@ def fold(text: str) -> str:
     """Lower-case, NFKC, strip Latin diacritics, ``l·l`` → ``ll``; CJK untouched."""
     text = unicodedata.normalize("NFKC", text[:MAX_TEXT_CHARS]).lower()
     text = text.replace("l·l", "ll").replace("l.l", "ll").replace("·", "")
+    if text.isascii():
+        return text
     out: list[str] = []
     for ch in text:
         if ord(ch) < 0x80 or is_cjk(ch):
