@@ -13,10 +13,33 @@ def user_organisation_ids(user) -> frozenset[int]:
         return frozenset()
     cached = getattr(user, "_organisation_ids", None)
     if cached is None:
-        cached = frozenset(
-            OrganisationMember.objects.filter(user=user).values_list("organisation_id", flat=True)
+        rows = list(
+            OrganisationMember.objects.filter(user=user).values_list(
+                "organisation_id", "organisation__status"
+            )
         )
+        cached = frozenset(org_id for org_id, _status in rows)
         user._organisation_ids = cached
+        user._unapproved_organisation_ids = frozenset(
+            org_id for org_id, status in rows if status != Organisation.Status.APPROVED
+        )
+    return cached
+
+
+def user_unapproved_organisation_ids(user) -> frozenset[int]:
+    """The user's organisations that are not (or no longer) approved: the only ones a
+    visibility rule has to add to what everyone sees (read with ``user_organisation_ids``)."""
+    own = user_organisation_ids(user)
+    if not own:
+        return frozenset()
+    cached = getattr(user, "_unapproved_organisation_ids", None)
+    if cached is None:
+        cached = frozenset(
+            Organisation.objects.filter(pk__in=own)
+            .exclude(status=Organisation.Status.APPROVED)
+            .values_list("pk", flat=True)
+        )
+        user._unapproved_organisation_ids = cached
     return cached
 
 
@@ -147,10 +170,16 @@ def organisations_visible_to(user) -> QuerySet[Organisation]:
     qs = Organisation.objects.all()
     if is_operator(user) and operator_centre(user) is None:
         return qs
-    own = Q(pk__in=user_organisation_ids(user))
+    # Only the user's organisations that are not approved add to what everyone sees. Naming
+    # just those keeps the query the same for every member of an approved organisation, so
+    # they share one cached total of the listing (common/counting.py).
+    visible = Q(status=Organisation.Status.APPROVED)
+    pending = user_unapproved_organisation_ids(user)
+    if pending:
+        visible |= Q(pk__in=pending)
     if is_operator(user):
-        own |= Q(centre_id=operator_centre(user))
-    return qs.filter(Q(status=Organisation.Status.APPROVED) | own)
+        visible |= Q(centre_id=operator_centre(user))
+    return qs.filter(visible)
 
 
 def organisation_search(

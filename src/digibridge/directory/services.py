@@ -77,8 +77,8 @@ def organisation_create(*, by, data: dict[str, Any], sectors=()) -> Organisation
     org.sectors.set(sectors_from_slugs(sectors))
     if not is_operator(by):
         OrganisationMember.objects.create(organisation=org, user=by, is_admin=True)
-        if hasattr(by, "_organisation_ids"):
-            del by._organisation_ids
+        for cached in ("_organisation_ids", "_unapproved_organisation_ids"):
+            by.__dict__.pop(cached, None)
     audit(actor=by, action="organisation.create", obj=org)
     return org
 
