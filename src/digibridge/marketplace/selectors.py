@@ -47,6 +47,26 @@ def opportunities_visible_to(user) -> QuerySet[Opportunity]:
     return Opportunity.objects.filter(opportunity_visibility_q(user))
 
 
+# A term found in more organisation names than this matches their listings with a subquery
+# instead of a list of ids (see _owner_named).
+OWNER_IDS_INLINE_MAX = 500
+
+
+def _owner_named(q: str) -> Q:
+    """Listings whose owner's name contains ``q``, as a condition on this table's ``owner_id``.
+
+    The OR of the search then names this table's columns only, so PostgreSQL can answer it with
+    a BitmapOr of the title and description trigram indexes (marketplace 0005) and the owner_id
+    index instead of reading every row; a condition on the joined owner's name cannot be part
+    of it. The ids are read first (directory 0005's trigram index serves that) and written into
+    the statement: a subquery in an OR becomes a SubPlan, which no index scan takes. Past
+    ``OWNER_IDS_INLINE_MAX`` names (a term found almost everywhere) the subquery is kept, as the
+    table is read anyway. Every listing has one owner: the rows are those of the join."""
+    owners = Organisation.objects.filter(name__icontains=q).order_by().values_list("pk", flat=True)
+    ids = list(owners[: OWNER_IDS_INLINE_MAX + 1])
+    return Q(owner_id__in=owners if len(ids) > OWNER_IDS_INLINE_MAX else ids)
+
+
 def opportunity_search(
     *,
     user,
@@ -64,9 +84,7 @@ def opportunity_search(
     qs = opportunities_visible_to(user)
     q = (q or "").strip()[:200]
     if q:
-        qs = qs.filter(
-            Q(title__icontains=q) | Q(description__icontains=q) | Q(owner__name__icontains=q)
-        )
+        qs = qs.filter(Q(title__icontains=q) | Q(description__icontains=q) | _owner_named(q))
     if kind:
         qs = qs.filter(kind=kind)
     if category:
