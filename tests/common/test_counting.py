@@ -165,3 +165,16 @@ def test_a_rolled_back_write_does_not_hide_the_next_ones(client):
         Opportunity.objects.bulk_create([Opportunity(owner=org, kind="offer", title="Kept")])
         Opportunity.objects.filter(title="Kept").update(status="published")
     assert api_total(client) == (2, 1)
+
+
+def test_an_unreachable_cache_costs_the_shortcut_not_the_page(client):
+    config = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        }
+    }
+    with override_settings(CACHES=config):
+        OpportunityFactory()  # the write's generation bump fails quietly
+        assert api_total(client) == (1, 1)
+        assert client.get("/opportunities/").status_code == 200

@@ -146,8 +146,14 @@ def listing_count(queryset: QuerySet) -> int:
         ).encode()
     ).hexdigest()
     key = COUNT_PREFIX + digest
-    count = cache.get(key)
+    try:
+        count = cache.get(key)
+    except Exception:  # noqa: BLE001 - a cache outage costs the shortcut, never the page
+        return queryset.count()
     if count is None:
         count = queryset.count()
-        cache.set(key, count, timeout=seconds)
+        try:
+            cache.set(key, count, timeout=seconds)
+        except Exception:  # noqa: BLE001
+            logger.warning("could not keep a listing total in the cache", exc_info=True)
     return count
