@@ -24,10 +24,10 @@ made outside Django (``psql``) are seen after that time too.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
-import threading
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -44,7 +44,6 @@ _WRITE = re.compile(
     re.IGNORECASE,
 )
 _IDENTIFIER = re.compile(r'"(\w+)"')
-_state = threading.local()
 
 
 def ttl() -> int:
@@ -70,13 +69,10 @@ def tables_read(sql: str, alias: str = "default") -> list[str]:
     return sorted({name for name in _IDENTIFIER.findall(sql) if name in known})
 
 
+@functools.cache
 def _known_tables(alias: str) -> frozenset[str]:
-    cached = getattr(_state, "known", None)
-    if cached is None:
-        cached = _state.known = {}
-    if alias not in cached:
-        cached[alias] = frozenset(connections[alias].introspection.django_table_names())
-    return cached[alias]
+    """The tables of the project's models (their set does not change while a process runs)."""
+    return frozenset(connections[alias].introspection.django_table_names())
 
 
 def bump(*tables: str) -> None:

@@ -29,18 +29,9 @@ def user_organisation_ids(user) -> frozenset[int]:
 def user_unapproved_organisation_ids(user) -> frozenset[int]:
     """The user's organisations that are not (or no longer) approved: the only ones a
     visibility rule has to add to what everyone sees (read with ``user_organisation_ids``)."""
-    own = user_organisation_ids(user)
-    if not own:
+    if not user_organisation_ids(user):  # reads both sets in one query
         return frozenset()
-    cached = getattr(user, "_unapproved_organisation_ids", None)
-    if cached is None:
-        cached = frozenset(
-            Organisation.objects.filter(pk__in=own)
-            .exclude(status=Organisation.Status.APPROVED)
-            .values_list("pk", flat=True)
-        )
-        user._unapproved_organisation_ids = cached
-    return cached
+    return user._unapproved_organisation_ids
 
 
 def user_network_ids(user) -> frozenset[int]:
