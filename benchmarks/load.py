@@ -4,7 +4,11 @@ Each simulated user is a thread with its own keep-alive connection that requests
 turn until the duration or the request budget is used up: without think time by default (a
 stress test: 50 users then keep 50 requests in flight at every moment), or, with ``--think
 MIN,MAX``, pausing a random MIN–MAX seconds after each answer as a person reading the page
-would (the closed-loop model of locust's ``wait_time = between(MIN, MAX)``). The report gives
+would (the closed-loop model of locust's ``wait_time = between(MIN, MAX)``). ``--ramp S``
+starts the scenario users one after another, evenly over the first S seconds (locust's spawn
+rate), instead of all in the same millisecond: 50 users clicking at once queue 50 requests on two
+cores, a burst no real audience makes, and with think time its echo lasts for several cycles.
+The ramp is part of the duration and its requests are counted. The report gives
 per route: requests, failures (status >= 400 or connection errors), throughput, and latency
 percentiles p50/p95/p99 measured from sending the request to reading the whole body.
 
@@ -187,11 +191,14 @@ def scenario_cycles(scenario: dict) -> list[tuple[dict, list[Request]]]:
     return cycles
 
 
-def scenario_user(host, port, user, steps, password, clock, budget, rec, ready, think=None):
+def scenario_user(
+    host, port, user, steps, password, clock, budget, rec, ready, think=None, delay=0.0
+):
     """Log in (not timed), wait for the start, then walk the steps until time or budget ends.
 
     ``clock`` holds the shared stop time, set once every user has logged in. ``think`` is
-    ``(random generator, min s, max s)`` to pause after each answer, or None.
+    ``(random generator, min s, max s)`` to pause after each answer, or None. ``delay`` is
+    how long after the start this user's first request goes (the ramp).
     """
     session = Session(host, port)
     try:
@@ -202,6 +209,8 @@ def scenario_user(host, port, user, steps, password, clock, budget, rec, ready, 
     finally:
         ready.release()
     clock["go"].wait()
+    if delay > 0:
+        time.sleep(delay)
     # A fresh connection: the server closes idle keep-alive ones while the others log in.
     session.reconnect()
     for req in steps:
@@ -287,9 +296,11 @@ def run_scenario(
     budget: int,
     without: tuple[str, ...] = (),
     think: tuple[float, float] | None = None,
+    ramp: float = 0.0,
 ) -> dict:
     """50 logged-in users (or as many as the scenario has) driving the issue's mix, minus the
-    routes named in ``without``, pausing ``think`` = (min, max) seconds after each answer."""
+    routes named in ``without``, pausing ``think`` = (min, max) seconds after each answer,
+    starting one after another over the first ``ramp`` seconds."""
     parsed = urllib.parse.urlsplit(base_url)
     if parsed.hostname not in LOOPBACK:
         raise SystemExit(f"refusing to load {parsed.hostname}: loopback addresses only")
@@ -309,6 +320,7 @@ def run_scenario(
                 "rec": rec,
                 "ready": ready,
                 "think": (random.Random(n), *think) if think else None,  # noqa: S311
+                "delay": ramp * n / len(cycles),
             },
             daemon=True,
         )
@@ -326,6 +338,7 @@ def run_scenario(
     names = [name for name in ROUTE_NAMES if name not in without]
     result = report(base_url, names, len(cycles), time.monotonic() - started, rec)
     result["think_s"] = list(think) if think else None
+    result["ramp_s"] = ramp
     return result
 
 
@@ -538,6 +551,7 @@ def table(report: dict) -> str:
         f"{report['failures']} failures, {report['throughput_rps']} req/s "
         f"({report['cpu_count']} cores, generator on the same machine"
         + (", think time {}–{} s".format(*report["think_s"]) if report.get("think_s") else "")
+        + (f", users started over {report['ramp_s']} s" if report.get("ramp_s") else "")
         + ")",
         f"{'route':32} {'req':>6} {'fail':>5} {'req/s':>7} {'p50':>7} {'p95':>7} {'p99':>7}",
     ]
@@ -583,8 +597,16 @@ def main(argv: list[str] | None = None) -> int:
         type=parse_think,
         help="MIN,MAX seconds each scenario user pauses after an answer (default: no pause)",
     )
+    parser.add_argument(
+        "--ramp",
+        type=float,
+        default=0.0,
+        help="start the scenario users evenly over the first RAMP seconds (default: together)",
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
+    if not 0 <= args.ramp < args.duration:
+        parser.error("--ramp must be at least 0 and shorter than --duration")
     routes = args.route or DEFAULT_ROUTES
     scenario = json.loads(Path(args.scenario).read_text()) if args.scenario else None
     if scenario is not None:
@@ -612,7 +634,13 @@ def main(argv: list[str] | None = None) -> int:
             warm = warm_up(base_url, paths, parallel=3 * args.workers * args.threads)
             without = tuple(args.without)
             report = run_scenario(
-                base_url, scenario, args.duration, args.max_requests, without, args.think
+                base_url,
+                scenario,
+                args.duration,
+                args.max_requests,
+                without,
+                args.think,
+                ramp=args.ramp,
             )
             report["warm_up_s"] = warm
             report["workers"] = args.workers if args.start else None

@@ -87,3 +87,37 @@ def test_scenario_users_pause_between_requests_and_reconnect(live_server, monkey
     assert report["requests"] == 8
     assert report["failures"] == 0, report["routes"]
     assert report["duration_s"] >= 7 * 0.2  # seven pauses between eight answers
+
+
+def test_ramp_starts_the_users_one_after_another(monkeypatch):
+    import benchmarks.load as load
+
+    delays = []
+
+    def fake_user(host, port, user, steps, password, clock, budget, rec, ready, **kw):
+        delays.append(kw["delay"])
+        ready.release()
+        clock["go"].wait()
+
+    monkeypatch.setattr(load, "scenario_user", fake_user)
+    scenario = {
+        "event": "fair",
+        "queries": ["energy"],
+        "password": "x",
+        "users": [
+            {"email": f"u{n}@example.org", "opportunities": [], "recipients": [], "token": "t"}
+            for n in range(4)
+        ],
+    }
+    report = load.run_scenario("http://127.0.0.1:9", scenario, duration=1, budget=1, ramp=8.0)
+    assert sorted(delays) == [0.0, 2.0, 4.0, 6.0]
+    assert report["ramp_s"] == 8.0
+
+
+def test_ramp_must_fit_in_the_duration():
+    from benchmarks.load import main
+
+    with pytest.raises(SystemExit):
+        main(["--duration", "10", "--ramp", "10"])
+    with pytest.raises(SystemExit):
+        main(["--ramp", "-1"])
