@@ -73,6 +73,16 @@ def _english_unless_a_test_says_otherwise():
 
 
 @pytest.fixture(autouse=True)
+def _no_remembered_reference_data():
+    """Values ``common.counting.remembered`` keeps in the process belong to one test's data."""
+    from digibridge.common.counting import forget_remembered
+
+    forget_remembered()
+    yield
+    forget_remembered()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_matching_index():
     """Each test starts with a process index rebuilt from its own database state."""
     from digibridge.matching.index_store import store

@@ -178,3 +178,61 @@ def test_an_unreachable_cache_costs_the_shortcut_not_the_page(client):
         OpportunityFactory()  # the write's generation bump fails quietly
         assert api_total(client) == (1, 1)
         assert client.get("/opportunities/").status_code == 200
+
+
+def test_remembered_values_last_until_their_table_changes():
+    from digibridge.directory.forms import sector_choices
+    from digibridge.directory.models import Sector
+
+    first = sector_choices()
+    with CaptureQueriesContext(connection) as captured:
+        assert sector_choices() == first
+    assert len(captured) == 0  # kept in the process
+    Sector.objects.create(slug="quantum-sensing", label_en="Quantum sensing", position=99)
+    with CaptureQueriesContext(connection) as captured:
+        assert ("quantum-sensing", "Quantum sensing") in sector_choices()
+    assert len(captured) == 1  # the write started a new generation: read once more
+    Sector.objects.filter(slug="quantum-sensing").update(label_en="Quantum sensors")
+    assert ("quantum-sensing", "Quantum sensors") in sector_choices()
+
+
+def test_remembered_values_are_per_language_and_never_kept_in_a_transaction():
+    from django.utils import translation
+
+    from digibridge.directory.forms import sector_choices
+    from digibridge.directory.models import Sector
+
+    with translation.override("es"):
+        spanish = dict(sector_choices())
+    english = dict(sector_choices())
+    slug = next(iter(english))
+    sector = Sector.objects.get(slug=slug)
+    assert english[slug].removeprefix("— ") == sector.label_en
+    assert spanish[slug].removeprefix("— ") == (sector.label_es or sector.label_en)
+    with transaction.atomic():
+        Sector.objects.filter(slug=slug).update(label_en="Uncommitted")
+        assert dict(sector_choices())[slug].removeprefix("— ") == "Uncommitted"
+        transaction.set_rollback(True)
+    assert dict(sector_choices())[slug] == english[slug]
+
+
+@override_settings(DIGIBRIDGE_COUNT_CACHE_SECONDS=0)
+def test_remembered_values_are_computed_each_time_when_turned_off():
+    calls = []
+    for _ in range(2):
+        counting.remembered("test-off", ["directory_sector"], lambda: calls.append(1))
+    assert len(calls) == 2
+
+
+def test_directory_page_reads_the_reference_data_once_per_change(client):
+    from django.urls import reverse
+
+    OrganisationFactory()
+    client.get(reverse("directory:list"))
+    with CaptureQueriesContext(connection) as captured:
+        body = client.get(reverse("directory:list")).content.decode()
+    sql = [q["sql"] for q in captured.captured_queries]
+    # Sectors are read only as the listed organisations' own (the prefetch through the m2m).
+    assert not [q for q in sql if "directory_sector" in q and "organisation_sectors" not in q]
+    assert not [q for q in sql if "directory_network" in q]
+    assert 'name="sector"' in body and 'name="network"' in body

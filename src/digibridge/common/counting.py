@@ -20,6 +20,11 @@ cache (``DIGIBRIDGE_CACHE_URL=redis://...``) every app server sees every bump at
 default per-process memory cache, a write served by one worker process is seen by the others
 after ``DIGIBRIDGE_COUNT_CACHE_SECONDS`` at most (default 30 s; 0 turns the cache off). Writes
 made outside Django (``psql``) are seen after that time too.
+
+:func:`remembered` uses the same generations for small reference data that every page reads and
+hardly anyone writes (the sector taxonomy for the filter forms, the list of networks): it keeps
+the computed value in the process until one of its tables changes, at the price of one cache
+round trip for the generations.
 """
 
 from __future__ import annotations
@@ -28,6 +33,10 @@ import functools
 import hashlib
 import logging
 import re
+import threading
+import time
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -36,6 +45,7 @@ from django.db import connections
 from django.db.models import QuerySet
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 GENERATION_PREFIX = "dgb-count-gen:"
 COUNT_PREFIX = "dgb-count:"
@@ -153,3 +163,41 @@ def listing_count(queryset: QuerySet) -> int:
         except Exception:  # noqa: BLE001
             logger.warning("could not keep a listing total in the cache", exc_info=True)
     return count
+
+
+_remembered: dict[str, tuple[float, tuple, object]] = {}
+_remembered_lock = threading.Lock()
+
+
+def remembered(name: str, tables: Sequence[str], compute: Callable[[], T]) -> T:
+    """``compute()``, kept in this process under ``name`` until a write to one of ``tables``
+    (or ``DIGIBRIDGE_COUNT_CACHE_SECONDS``, for writes made outside Django or seen by other
+    processes through a per-process cache).
+
+    ``name`` must say everything the value depends on besides the tables (the language of
+    translated labels, say). Computed afresh, and not kept, inside a transaction (it may see
+    its own uncommitted rows), when the cache is the database, or when the cache is down.
+    """
+    seconds = ttl()
+    if seconds <= 0 or connections["default"].in_atomic_block or not _shortcut_available():
+        return compute()
+    keys = [GENERATION_PREFIX + table for table in tables]
+    try:
+        generations = cache.get_many(keys)
+    except Exception:  # noqa: BLE001 - no cache, no shortcut
+        return compute()
+    stamp = tuple(generations.get(key) for key in keys)
+    now = time.monotonic()
+    entry = _remembered.get(name)
+    if entry is not None and entry[1] == stamp and now - entry[0] < seconds:
+        return entry[2]  # type: ignore[return-value]
+    value = compute()
+    with _remembered_lock:
+        _remembered[name] = (now, stamp, value)
+    return value
+
+
+def forget_remembered() -> None:
+    """Drop every remembered value of this process (tests; after restoring a database)."""
+    with _remembered_lock:
+        _remembered.clear()

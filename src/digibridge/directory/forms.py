@@ -1,20 +1,55 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from digibridge.common import counting
 from digibridge.common.widgets import LargeSelect, LargeSelectMultiple
 
 from .models import CONTENT_LANGUAGES, Organisation, Sector
 
 
-def sector_choices():
+def _read_sector_choices() -> list[tuple[str, str]]:
     choices = []
     for sector in Sector.objects.select_related("parent").order_by("parent_id", "position"):
         prefix = "— " if sector.parent_id else ""
-        choices.append((sector.slug, prefix + sector.label))
+        choices.append((sector.slug, prefix + str(sector.label)))
     return choices
+
+
+def sector_choices() -> list[tuple[str, str]]:
+    """The sector taxonomy as (slug, label) in the active language, read once per change of the
+    sectors (every filter form of the platform shows it)."""
+    return counting.remembered(
+        f"sector-choices:{get_language()}", [Sector._meta.db_table], _read_sector_choices
+    )
+
+
+def sector_filter_choices() -> list[tuple[str, str]]:
+    """For a filter's sector select: "All sectors", then the taxonomy. Forms take the function
+    itself as ``choices``, so nothing is read or normalised until the field is used."""
+    return [("", _("All sectors")), *sector_choices()]
+
+
+def country_filter_choices() -> list[tuple[str, str]]:
+    return [("", _("All countries")), *countries]
+
+
+def country_choices() -> list[tuple[str, str]]:
+    return list(countries)
+
+
+def network_filter_choices() -> list[tuple[str, str]]:
+    from .models import Network
+
+    networks = counting.remembered(
+        "network-choices",
+        [Network._meta.db_table],
+        lambda: list(Network.objects.order_by("name").values_list("slug", "name")),
+    )
+    return [("", _("All networks")), *networks]
 
 
 class OrganisationForm(forms.Form):
@@ -43,8 +78,8 @@ class OrganisationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", "—"), *list(countries)]
-        self.fields["sectors"].choices = sector_choices()
+        self.fields["country"].choices = [("", "—"), *countries]
+        self.fields["sectors"].choices = sector_choices
 
     @classmethod
     def initial_for(cls, org: Organisation) -> dict:
@@ -78,20 +113,15 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         widget=LargeSelect,
     )
-    country = forms.ChoiceField(label=_("Country"), choices=[], required=False, widget=LargeSelect)
-    sector = forms.ChoiceField(label=_("Sector"), choices=[], required=False, widget=LargeSelect)
-    network = forms.ChoiceField(label=_("Network"), choices=[], required=False, widget=LargeSelect)
-
-    def __init__(self, *args, **kwargs):
-        from .models import Network
-
-        super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("All countries")), *list(countries)]
-        self.fields["sector"].choices = [("", _("All sectors")), *sector_choices()]
-        self.fields["network"].choices = [
-            ("", _("All networks")),
-            *Network.objects.values_list("slug", "name"),
-        ]
+    country = forms.ChoiceField(
+        label=_("Country"), choices=country_filter_choices, required=False, widget=LargeSelect
+    )
+    sector = forms.ChoiceField(
+        label=_("Sector"), choices=sector_filter_choices, required=False, widget=LargeSelect
+    )
+    network = forms.ChoiceField(
+        label=_("Network"), choices=network_filter_choices, required=False, widget=LargeSelect
+    )
 
     def filters(self) -> dict:
         if not self.is_valid():

@@ -2,10 +2,14 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from digibridge.common.widgets import LargeSelect, LargeSelectMultiple
-from digibridge.directory.forms import sector_choices
+from digibridge.directory.forms import (
+    country_choices,
+    country_filter_choices,
+    sector_choices,
+    sector_filter_choices,
+)
 
 from .models import Opportunity
 
@@ -45,8 +49,8 @@ class OpportunityForm(forms.Form):
     def __init__(self, *args, owners=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].choices = [(str(o.pk), o.name) for o in owners]
-        self.fields["sectors"].choices = sector_choices()
-        self.fields["target_countries"].choices = list(countries)
+        self.fields["sectors"].choices = sector_choices
+        self.fields["target_countries"].choices = country_choices
 
     def clean(self):
         data = super().clean()
@@ -91,8 +95,12 @@ class OpportunityFilterForm(forms.Form):
         choices=[("", _("All categories")), *Opportunity.Category.choices],
         required=False,
     )
-    sector = forms.ChoiceField(label=_("Sector"), choices=[], required=False, widget=LargeSelect)
-    country = forms.ChoiceField(label=_("Country"), choices=[], required=False, widget=LargeSelect)
+    sector = forms.ChoiceField(
+        label=_("Sector"), choices=sector_filter_choices, required=False, widget=LargeSelect
+    )
+    country = forms.ChoiceField(
+        label=_("Country"), choices=country_filter_choices, required=False, widget=LargeSelect
+    )
     language = forms.ChoiceField(
         label=_("Language"),
         choices=[
@@ -104,11 +112,6 @@ class OpportunityFilterForm(forms.Form):
         ],
         required=False,
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["sector"].choices = [("", _("All sectors")), *sector_choices()]
-        self.fields["country"].choices = [("", _("All countries")), *list(countries)]
 
     def filters(self) -> dict:
         if not self.is_valid():
