@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from digibridge.common.trigram import text_search_q
+
 from .models import Network, NetworkMembership, Organisation, OrganisationMember, Person, Sector
 
 
@@ -189,12 +191,7 @@ def organisation_search(
     qs = organisations_visible_to(user)
     q = (q or "").strip()[:200]
     if q:
-        qs = qs.filter(
-            Q(name__icontains=q)
-            | Q(names__icontains=q)
-            | Q(description__icontains=q)
-            | Q(city__icontains=q)
-        )
+        qs = qs.filter(text_search_q(Organisation, q, "name", "names", "description", "city"))
     if type:
         qs = qs.filter(type=type)
     if country:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from digibridge.common.trigram import text_search_q
 from digibridge.directory.models import NetworkMembership, Organisation
 from digibridge.directory.selectors import (
     centre_q,
@@ -62,7 +63,8 @@ def _owner_named(q: str) -> Q:
     the statement: a subquery in an OR becomes a SubPlan, which no index scan takes. Past
     ``OWNER_IDS_INLINE_MAX`` names (a term found almost everywhere) the subquery is kept, as the
     table is read anyway. Every listing has one owner: the rows are those of the join."""
-    owners = Organisation.objects.filter(name__icontains=q).order_by().values_list("pk", flat=True)
+    owners = Organisation.objects.filter(text_search_q(Organisation, q, "name")).order_by()
+    owners = owners.values_list("pk", flat=True)
     ids = list(owners[: OWNER_IDS_INLINE_MAX + 1])
     return Q(owner_id__in=owners if len(ids) > OWNER_IDS_INLINE_MAX else ids)
 
@@ -84,7 +86,7 @@ def opportunity_search(
     qs = opportunities_visible_to(user)
     q = (q or "").strip()[:200]
     if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(description__icontains=q) | _owner_named(q))
+        qs = qs.filter(text_search_q(Opportunity, q, "title", "description") | _owner_named(q))
     if kind:
         qs = qs.filter(kind=kind)
     if category:
