@@ -236,3 +236,38 @@ def test_directory_page_reads_the_reference_data_once_per_change(client):
     assert not [q for q in sql if "directory_sector" in q and "organisation_sectors" not in q]
     assert not [q for q in sql if "directory_network" in q]
     assert 'name="sector"' in body and 'name="network"' in body
+
+
+@pytest.mark.parametrize(
+    ("env", "seconds"),
+    [
+        ({"DIGIBRIDGE_CACHE_URL": "redis://127.0.0.1:6379/9"}, 300),
+        ({"DIGIBRIDGE_CACHE_URL": ""}, 30),
+        (
+            {
+                "DIGIBRIDGE_CACHE_URL": "redis://127.0.0.1:6379/9",
+                "DIGIBRIDGE_COUNT_CACHE_SECONDS": "5",
+            },
+            5,
+        ),
+    ],
+)
+def test_totals_are_kept_longer_where_every_process_sees_every_write(env, seconds, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import os, django; os.environ['DJANGO_SETTINGS_MODULE'] = 'digibridge.config.settings';"
+        "from django.conf import settings; print(settings.DIGIBRIDGE_COUNT_CACHE_SECONDS)"
+    )
+    full_env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("DIGIBRIDGE_")},
+        "DIGIBRIDGE_VAR_DIR": str(tmp_path),
+        **env,
+    }
+    done = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", script], env=full_env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert int(done.stdout.strip().splitlines()[-1]) == seconds
