@@ -302,3 +302,24 @@ def test_console_proposes_a_meeting_at_an_event_both_attend(
     refused = client.post(url)
     assert refused.status_code == 302
     assert MeetingRequest.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_search_results_are_remembered_until_the_index_changes(
+    market_pair, member, stranger, django_capture_on_commit_callbacks
+):
+    request, offer, distractor = market_pair
+    first = store.search(str(request.pk), k=10, viewer_networks=None)
+    assert [m.opportunity_id for m in first][:1] == [str(offer.pk)]
+    assert store.search(str(request.pk), k=10, viewer_networks=None) is first  # remembered
+    assert store.search(str(request.pk), k=5, viewer_networks=None) is not first  # other k
+    assert store.search("999999", k=10, viewer_networks=None) == []  # not indexed
+    # Any change of an indexed opportunity is an index event: the next answer is fresh.
+    with django_capture_on_commit_callbacks(execute=True):
+        market.opportunity_delete(opportunity=offer, by=member)
+    again = store.search(str(request.pk), k=10, viewer_networks=None)
+    assert again is not first
+    assert str(offer.pk) not in [m.opportunity_id for m in again]
+    assert str(offer.pk) not in [
+        str(m.opportunity.pk) for m in matches_for(opportunity=request, viewer=stranger).matches
+    ]

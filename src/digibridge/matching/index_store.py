@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 
 import numpy as np
@@ -87,11 +87,17 @@ def _new_index() -> engine.MatchIndex:
     return DatabaseDenseIndex(**options)
 
 
+# Search results kept per process: a popular listing's matches panel is opened by many viewers
+# (and reloaded by htmx) while the index does not change between them.
+SEARCH_CACHE_SIZE = 4096
+
+
 class IndexStore:
     def __init__(self) -> None:
         self._index: engine.MatchIndex | None = None
         self._last_event = 0
         self._lock = threading.RLock()
+        self._searches: OrderedDict[tuple, list[engine.Match]] = OrderedDict()
 
     @property
     def last_event(self) -> int:
@@ -102,6 +108,7 @@ class IndexStore:
         with self._lock:
             self._index = None
             self._last_event = 0
+            self._searches.clear()
 
     def _build(self, progress: Callable[[int, int], None] | None = None) -> engine.MatchIndex:
         self._last_event = (
@@ -165,6 +172,33 @@ class IndexStore:
 
                 pgvector_backend.sync(known_event=self._last_event)
             return self._index
+
+    def search(
+        self, opportunity_id: str, *, k: int, viewer_networks: list[str] | None
+    ) -> list[engine.Match]:
+        """``get().search(opportunity_id, ...)``, remembered until the index changes.
+
+        The key holds the index object and the newest event it has applied: every change of an
+        opportunity, of the weights or a rebuild moves one of them, so a remembered list is
+        exactly what the engine would answer now. The matches are shared: read, never modify.
+        An opportunity that is not indexed has no matches.
+        """
+        with self._lock:
+            index = self.get()
+            if opportunity_id not in index:
+                return []
+            networks = tuple(sorted(viewer_networks)) if viewer_networks is not None else None
+            key = (id(index), self._last_event, opportunity_id, k, networks)
+            found = self._searches.get(key)
+            if found is not None:
+                self._searches.move_to_end(key)
+                return found
+        found = index.search(opportunity_id, k=k, viewer_networks=viewer_networks)
+        with self._lock:
+            self._searches[key] = found
+            while len(self._searches) > SEARCH_CACHE_SIZE:
+                self._searches.popitem(last=False)
+        return found
 
     def peek(self) -> engine.MatchIndex | None:
         return self._index

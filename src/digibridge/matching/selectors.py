@@ -52,12 +52,8 @@ def matches_for(*, opportunity: Opportunity, viewer, k: int = 10) -> MatchList:
             )
         )
     try:
-        index = store.get()
-        if str(opportunity.pk) not in index:
-            found: list[engine.Match] = []
-        else:
-            networks = [str(n) for n in user_network_ids(viewer)] or None
-            found = index.search(str(opportunity.pk), k=k * 3 + 10, viewer_networks=networks)
+        networks = [str(n) for n in user_network_ids(viewer)] or None
+        found = store.search(str(opportunity.pk), k=k * 3 + 10, viewer_networks=networks)
     except engine.EngineError as exc:
         return MatchList(matches=[], error=str(exc))
     ranked = [(int(m.opportunity_id), m) for m in found]
