@@ -61,37 +61,41 @@ def matches_for(*, opportunity: Opportunity, viewer, k: int = 10) -> MatchList:
     ranked_ids = {t for t, _m in ranked}
     order = [(t, None) for t in pinned if t not in ranked_ids] + ranked
     ids = [t for t, _m in order]
-    visible = {
-        o.pk: o
-        for o in opportunities_visible_to(viewer)
+    # Which candidates the viewer may see, by id only; full rows are read for the k shown.
+    visible = set(
+        opportunities_visible_to(viewer)
         .filter(pk__in=ids)
         .filter(
             Q(status=Opportunity.Status.PUBLISHED) | Q(owner_id__in=user_organisation_ids(viewer))
         )
-        .select_related("owner")
-        .prefetch_related("sectors")
-    }
-    result: list[MatchView] = []
+        .values_list("pk", flat=True)
+    )
+    kept: list[tuple[int, engine.Match | None]] = []
     hidden = 0
     for target_id, match in order:
-        target = visible.get(target_id)
-        if target is None or overrides.get(target_id) == MatchOverride.Action.HIDE:
+        if target_id not in visible or overrides.get(target_id) == MatchOverride.Action.HIDE:
             continue
         if verdicts.get(target_id) == MatchFeedback.Verdict.NOT_RELEVANT:
             hidden += 1
             continue
-        result.append(
-            MatchView(
-                opportunity=target,
-                score=match.score if match else 0.0,
-                reasons=list(match.reasons) if match else [],
-                features=dict(match.features) if match else {},
-                pinned=target_id in pinned,
-                verdict=verdicts.get(target_id),
-            )
+        kept.append((target_id, match))
+    kept.sort(key=lambda item: (item[0] not in pinned, -(item[1].score if item[1] else 0.0)))
+    kept = kept[:k]
+    rows = Opportunity.objects.filter(pk__in=[target_id for target_id, _m in kept])
+    shown = {o.pk: o for o in rows.select_related("owner").prefetch_related("sectors")}
+    result = [
+        MatchView(
+            opportunity=shown[target_id],
+            score=match.score if match else 0.0,
+            reasons=list(match.reasons) if match else [],
+            features=dict(match.features) if match else {},
+            pinned=target_id in pinned,
+            verdict=verdicts.get(target_id),
         )
-    result.sort(key=lambda view: (not view.pinned, -view.score))
-    return MatchList(matches=result[:k], hidden=hidden)
+        for target_id, match in kept
+        if target_id in shown  # deleted in between
+    ]
+    return MatchList(matches=result, hidden=hidden)
 
 
 def organisation_matches(*, organisation, viewer, per_opportunity: int = 3) -> list[tuple]:
