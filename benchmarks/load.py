@@ -68,6 +68,25 @@ START_TIMEOUT_S = 1800
 KEEPALIVE_S = 1.5  # gunicorn closes idle keep-alive connections after 2 s
 
 
+def machine_cpu_ticks() -> tuple[int, int] | None:
+    """(busy, total) CPU ticks of the whole machine so far, from /proc/stat; None elsewhere."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = [int(v) for v in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return sum(fields) - idle, sum(fields)
+
+
+def busy_cores(before: tuple[int, int] | None, after: tuple[int, int] | None) -> float | None:
+    """How many cores were busy on average between two ``machine_cpu_ticks`` readings."""
+    if before is None or after is None or after[1] <= before[1]:
+        return None
+    share = (after[0] - before[0]) / (after[1] - before[1])
+    return round(share * (os.cpu_count() or 1), 2)
+
+
 def percentile(sorted_values: list[float], share: float) -> float:
     """Nearest-rank percentile of an ascending list (0 for an empty one)."""
     if not sorted_values:
@@ -331,12 +350,16 @@ def run_scenario(
         thread.start()
         ready.acquire()
     started = time.monotonic()
+    ticks = machine_cpu_ticks()
     clock["stop_at"] = started + duration
     clock["go"].set()
     for thread in threads:
         thread.join()
     names = [name for name in ROUTE_NAMES if name not in without]
     result = report(base_url, names, len(cycles), time.monotonic() - started, rec)
+    # The whole machine (server, database, generator) while the timed requests ran; the
+    # logins before are left out (password hashing is deliberately slow).
+    result["busy_cores"] = busy_cores(ticks, machine_cpu_ticks())
     result["think_s"] = list(think) if think else None
     result["ramp_s"] = ramp
     return result
@@ -552,6 +575,7 @@ def table(report: dict) -> str:
         f"({report['cpu_count']} cores, generator on the same machine"
         + (", think time {}–{} s".format(*report["think_s"]) if report.get("think_s") else "")
         + (f", users started over {report['ramp_s']} s" if report.get("ramp_s") else "")
+        + (f", {report['busy_cores']} cores busy" if report.get("busy_cores") is not None else "")
         + ")",
         f"{'route':32} {'req':>6} {'fail':>5} {'req/s':>7} {'p50':>7} {'p95':>7} {'p99':>7}",
     ]

@@ -121,3 +121,19 @@ def test_ramp_must_fit_in_the_duration():
         main(["--duration", "10", "--ramp", "10"])
     with pytest.raises(SystemExit):
         main(["--ramp", "-1"])
+
+
+def test_busy_cores_come_from_the_machine_counters():
+    import os
+
+    from benchmarks.load import busy_cores, machine_cpu_ticks
+
+    assert busy_cores(None, (1, 2)) is None
+    assert busy_cores((10, 100), (10, 100)) is None  # no time passed
+    cores = os.cpu_count() or 1
+    assert busy_cores((0, 0), (50, 100)) == round(0.5 * cores, 2)
+    before = machine_cpu_ticks()
+    if before is not None:  # Linux
+        sum(i * i for i in range(300_000))  # a little work
+        after = machine_cpu_ticks()
+        assert after[1] >= before[1] and after[0] >= before[0]
