@@ -6,25 +6,20 @@ when the filter and the indexed expressions drift apart. On SQLite the migration
 and search works the same.
 """
 
-import logging
-import re
 from importlib import import_module
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
-from django.db import connection, transaction
-from django.test.utils import CaptureQueriesContext
+from django.db import connection
 
 from digibridge.directory import selectors
+from tests import trigram_checks as trgm
 from tests.directory.factories import OrganisationFactory
 
 MIGRATION = import_module("digibridge.directory.migrations.0005_search_trigram_indexes")
 INDEX_NAMES = set(MIGRATION.INDEXES)
-
-postgresql_only = pytest.mark.skipif(
-    "connection.vendor != 'postgresql'", reason="pg_trgm indexes exist on PostgreSQL only"
-)
+postgresql_only = trgm.postgresql_only
+TABLE = MIGRATION.TABLE
 
 
 @pytest.fixture
@@ -52,33 +47,11 @@ def names_found(q: str, user=None) -> set[str]:
 
 def count_sql(q: str, user=None) -> tuple[str, tuple]:
     """The SQL and parameters that ``organisation_search(...).count()`` executes."""
-    executed = []
-
-    def capture(execute, sql, params, many, context):
-        executed.append((sql, params))
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(capture):
-        selectors.organisation_search(user=user, q=q).count()
-    assert len(executed) == 1
-    return executed[0]
-
-
-def explain(sql: str, params, **settings: str) -> str:
-    with transaction.atomic(), connection.cursor() as cursor:
-        for name, value in settings.items():
-            cursor.execute(f"SET LOCAL {name} = {value}")
-        cursor.execute("EXPLAIN " + sql, params)
-        return "\n".join(row[0] for row in cursor.fetchall())
+    return trgm.statement_of(lambda: selectors.organisation_search(user=user, q=q).count())
 
 
 def trigram_indexes() -> dict[str, str]:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s",
-            ["directory_organisation"],
-        )
-        return {name: definition for name, definition in cursor.fetchall() if name in INDEX_NAMES}
+    return trgm.trigram_indexes(TABLE, INDEX_NAMES)
 
 
 EXPECTED = {
@@ -101,13 +74,7 @@ def test_search_results_on_this_database(organisations, q):
 
 @postgresql_only
 def test_migration_created_the_trigram_indexes(db):
-    indexes = trigram_indexes()
-    assert set(indexes) == INDEX_NAMES
-    for name, column in MIGRATION.INDEXES.items():
-        assert "USING gin" in indexes[name]
-        assert "gin_trgm_ops" in indexes[name]
-        # PostgreSQL prints upper((name)::text), or upper(description) for a text column.
-        assert re.search(rf"\(upper\(\(?{column}\b", indexes[name].replace('"', "")), indexes[name]
+    trgm.assert_trigram_indexes_created(TABLE, MIGRATION.INDEXES)
 
 
 @postgresql_only
@@ -119,7 +86,7 @@ def test_search_count_sql_can_use_every_trigram_index(organisations, operator):
     An operator sees every organisation, so the query has no status condition whose own
     index would win on a table of a few rows; the search condition is the same for all."""
     sql, params = count_sql("energy", operator)
-    plan = explain(sql, params, enable_seqscan="off", enable_indexscan="off")
+    plan = trgm.explain(sql, params, enable_seqscan="off", enable_indexscan="off")
     assert "BitmapOr" in plan, plan
     for name in INDEX_NAMES:
         assert f"Bitmap Index Scan on {name}" in plan, plan
@@ -132,25 +99,14 @@ def test_two_character_term_keeps_a_plain_plan(organisations):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE directory_organisation")
     sql, params = count_sql("储能")
-    plan = explain(sql, params)
+    plan = trgm.explain(sql, params)
     assert "_trgm" not in plan, plan
 
 
 @postgresql_only
 @pytest.mark.parametrize("q", list(EXPECTED))
 def test_index_scans_find_what_the_sequential_scan_finds(organisations, operator, q):
-    sql, params = count_sql(q, operator)
-    plans = {
-        "sequential": dict(enable_indexscan="off", enable_bitmapscan="off"),
-        "indexes": dict(enable_seqscan="off"),
-    }
-    counts = {}
-    for label, settings in plans.items():
-        with transaction.atomic(), connection.cursor() as cursor:
-            for name, value in settings.items():
-                cursor.execute(f"SET LOCAL {name} = {value}")
-            cursor.execute(sql, params)
-            counts[label] = cursor.fetchone()[0]
+    counts = trgm.counts_by_plan(*count_sql(q, operator))
     assert counts["sequential"] == counts["indexes"] == len(EXPECTED[q])
 
 
@@ -173,35 +129,12 @@ def test_migration_is_reversible(organisations):
 def test_without_pg_trgm_the_migration_warns_and_goes_on(organisations, caplog):
     """A role that may not create extensions, on a database without pg_trgm: the migration
     logs a warning, adds no index, and leaves the transaction usable."""
-    role = "test_trgm_no_extensions"
-    with connection.cursor() as cursor:
-        cursor.execute("DROP EXTENSION pg_trgm CASCADE")  # drops the indexes too
-        cursor.execute(f"CREATE ROLE {role} NOLOGIN")  # rolled back with the test
-        cursor.execute(f"SET ROLE {role}")
-    try:
-        with caplog.at_level(logging.WARNING, logger="digibridge.directory"):
-            with connection.schema_editor() as editor:
-                MIGRATION.forwards(apps, editor)
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("RESET ROLE")
-    assert "pg_trgm is not available" in caplog.text
-    assert "permission denied" in caplog.text
+    trgm.run_without_pg_trgm(MIGRATION, "directory", caplog)
     assert trigram_indexes() == {}
     assert names_found("almacén") == EXPECTED["almacén"]
 
 
 @pytest.mark.skipif("connection.vendor == 'postgresql'", reason="the SQLite case")
 def test_migration_does_nothing_on_sqlite(organisations):
-    # Not entered: SQLite's editor refuses to open inside the test's transaction, and the
-    # migration must not need it to (collect_sql records what it would run).
-    editor = connection.schema_editor(collect_sql=True)
-    with CaptureQueriesContext(connection) as queries:
-        MIGRATION.forwards(apps, editor)
-        MIGRATION.backwards(apps, editor)
-    assert editor.collected_sql == []
-    assert len(queries) == 0
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
-        assert not INDEX_NAMES & {row[0] for row in cursor.fetchall()}
+    trgm.assert_migration_does_nothing_on_sqlite(MIGRATION)
     assert names_found("储能") == EXPECTED["储能"]

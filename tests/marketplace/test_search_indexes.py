@@ -8,18 +8,15 @@ real ``opportunity_search().count()`` and fail when the filter and the indexed e
 drift apart. On SQLite the migration does nothing.
 """
 
-import logging
-import re
 from importlib import import_module
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Q
-from django.test.utils import CaptureQueriesContext
 
 from digibridge.marketplace import selectors
+from tests import trigram_checks as trgm
 from tests.directory.factories import OrganisationFactory
 from tests.marketplace.factories import OpportunityFactory
 
@@ -27,11 +24,9 @@ MIGRATION = import_module(
     "digibridge.marketplace.migrations.0005_opportunity_search_trigram_indexes"
 )
 INDEX_NAMES = set(MIGRATION.INDEXES)
+postgresql_only = trgm.postgresql_only
+TABLE = MIGRATION.TABLE
 OWNER_INDEX = "marketplace_opportunity_owner_id_"  # Django's name for the foreign key's index
-
-postgresql_only = pytest.mark.skipif(
-    "connection.vendor != 'postgresql'", reason="pg_trgm indexes exist on PostgreSQL only"
-)
 
 
 @pytest.fixture
@@ -101,33 +96,11 @@ def count_sql(q: str, user=None) -> tuple[str, tuple]:
     """The SQL and parameters of ``opportunity_search(...).count()`` (the last statement: the
     owner ids are read before)."""
     search = selectors.opportunity_search(user=user, q=q)
-    executed = []
-
-    def capture(execute, sql, params, many, context):
-        executed.append((sql, params))
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(capture):
-        search.count()
-    assert len(executed) == 1
-    return executed[0]
-
-
-def explain(sql: str, params, **settings: str) -> str:
-    with transaction.atomic(), connection.cursor() as cursor:
-        for name, value in settings.items():
-            cursor.execute(f"SET LOCAL {name} = {value}")
-        cursor.execute("EXPLAIN " + sql, params)
-        return "\n".join(row[0] for row in cursor.fetchall())
+    return trgm.statement_of(search.count)
 
 
 def trigram_indexes() -> dict[str, str]:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s",
-            ["marketplace_opportunity"],
-        )
-        return {name: definition for name, definition in cursor.fetchall() if name in INDEX_NAMES}
+    return trgm.trigram_indexes(TABLE, INDEX_NAMES)
 
 
 @pytest.mark.parametrize("q", list(EXPECTED))
@@ -158,13 +131,7 @@ def test_many_matching_owners_use_a_subquery_with_the_same_results(listings, mon
 
 @postgresql_only
 def test_migration_created_the_trigram_indexes(db):
-    indexes = trigram_indexes()
-    assert set(indexes) == INDEX_NAMES
-    for name, column in MIGRATION.INDEXES.items():
-        assert "USING gin" in indexes[name]
-        assert "gin_trgm_ops" in indexes[name]
-        # PostgreSQL prints upper((title)::text), or upper(description) for a text column.
-        assert re.search(rf"\(upper\(\(?{column}\b", indexes[name].replace('"', "")), indexes[name]
+    trgm.assert_trigram_indexes_created(TABLE, MIGRATION.INDEXES)
 
 
 @postgresql_only
@@ -179,7 +146,7 @@ def test_search_count_sql_can_use_the_trigram_indexes(listings, operator):
     query uses the BitmapOr too, see the commit adding marketplace 0005); plain index scans are
     off as one over the primary key would win too. The search condition is the same for all."""
     sql, params = count_sql("energy", operator)
-    plan = explain(sql, params, enable_seqscan="off", enable_indexscan="off")
+    plan = trgm.explain(sql, params, enable_seqscan="off", enable_indexscan="off")
     assert "BitmapOr" in plan, plan
     for name in INDEX_NAMES:
         assert f"Bitmap Index Scan on {name}" in plan, plan
@@ -193,25 +160,14 @@ def test_two_character_term_keeps_a_plain_plan(listings):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE marketplace_opportunity")
     sql, params = count_sql("储能")
-    plan = explain(sql, params)
+    plan = trgm.explain(sql, params)
     assert "_trgm" not in plan, plan
 
 
 @postgresql_only
 @pytest.mark.parametrize("q", list(EXPECTED))
 def test_index_scans_find_what_the_sequential_scan_finds(listings, operator, q):
-    sql, params = count_sql(q, operator)
-    plans = {
-        "sequential": dict(enable_indexscan="off", enable_bitmapscan="off"),
-        "indexes": dict(enable_seqscan="off"),
-    }
-    counts = {}
-    for label, settings in plans.items():
-        with transaction.atomic(), connection.cursor() as cursor:
-            for name, value in settings.items():
-                cursor.execute(f"SET LOCAL {name} = {value}")
-            cursor.execute(sql, params)
-            counts[label] = cursor.fetchone()[0]
+    counts = trgm.counts_by_plan(*count_sql(q, operator))
     # The operator also sees the pending owner's and the draft listing.
     expected = len(titles(joined_search(operator, q)))
     assert counts["sequential"] == counts["indexes"] == expected >= len(EXPECTED[q])
@@ -236,35 +192,12 @@ def test_migration_is_reversible(listings):
 def test_without_pg_trgm_the_migration_warns_and_goes_on(listings, caplog):
     """A role that may not create extensions, on a database without pg_trgm: the migration
     logs a warning, adds no index, and leaves the transaction usable."""
-    role = "test_trgm_no_extensions"
-    with connection.cursor() as cursor:
-        cursor.execute("DROP EXTENSION pg_trgm CASCADE")  # drops the indexes too
-        cursor.execute(f"CREATE ROLE {role} NOLOGIN")  # rolled back with the test
-        cursor.execute(f"SET ROLE {role}")
-    try:
-        with caplog.at_level(logging.WARNING, logger="digibridge.marketplace"):
-            with connection.schema_editor() as editor:
-                MIGRATION.forwards(apps, editor)
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("RESET ROLE")
-    assert "pg_trgm is not available" in caplog.text
-    assert "permission denied" in caplog.text
+    trgm.run_without_pg_trgm(MIGRATION, "marketplace", caplog)
     assert trigram_indexes() == {}
     assert set(titles(selectors.opportunity_search(user=None, q="almacén"))) == EXPECTED["almacén"]
 
 
 @pytest.mark.skipif("connection.vendor == 'postgresql'", reason="the SQLite case")
 def test_migration_does_nothing_on_sqlite(listings):
-    # Not entered: SQLite's editor refuses to open inside the test's transaction, and the
-    # migration must not need it to (collect_sql records what it would run).
-    editor = connection.schema_editor(collect_sql=True)
-    with CaptureQueriesContext(connection) as queries:
-        MIGRATION.forwards(apps, editor)
-        MIGRATION.backwards(apps, editor)
-    assert editor.collected_sql == []
-    assert len(queries) == 0
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
-        assert not INDEX_NAMES & {row[0] for row in cursor.fetchall()}
+    trgm.assert_migration_does_nothing_on_sqlite(MIGRATION)
     assert set(titles(selectors.opportunity_search(user=None, q="储能"))) == EXPECTED["储能"]
