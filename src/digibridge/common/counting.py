@@ -131,25 +131,36 @@ def install(sender=None, connection=None, **kwargs) -> None:
         connection.execute_wrappers.insert(0, _execute_wrapper)
 
 
+def _may_keep(alias: str) -> bool:
+    """Whether a value read through ``alias`` may be kept: the shortcut is on, the cache is not
+    the database, and no transaction is open (it may see its own uncommitted rows)."""
+    return ttl() > 0 and not connections[alias].in_atomic_block and _shortcut_available()
+
+
+def _generations(tables: Sequence[str]) -> tuple | None:
+    """The current generation of each table (None for one never written since the cache
+    started), or None when the cache cannot be read."""
+    keys = [GENERATION_PREFIX + table for table in tables]
+    try:
+        found = cache.get_many(keys)
+    except Exception:  # noqa: BLE001 - no cache, no shortcut
+        return None
+    return tuple(found.get(key) for key in keys)
+
+
 def listing_count(queryset: QuerySet) -> int:
     """``queryset.count()``, from the cache while none of the tables it reads has changed."""
-    seconds = ttl()
-    connection = connections[queryset.db]
-    if seconds <= 0 or connection.in_atomic_block or not _shortcut_available():
+    if not _may_keep(queryset.db):
         return queryset.count()
     try:
         sql, params = queryset.query.sql_with_params()
     except Exception:  # noqa: BLE001 - e.g. an empty result set (EmptyResultSet): let count() say
         return queryset.count()
-    tables = tables_read(sql, queryset.db)
-    try:
-        generations = cache.get_many([GENERATION_PREFIX + t for t in tables])
-    except Exception:  # noqa: BLE001 - no cache, no shortcut
+    generations = _generations(tables_read(sql, queryset.db))
+    if generations is None:
         return queryset.count()
     digest = hashlib.sha256(
-        repr(
-            (queryset.db, sql, params, [generations.get(GENERATION_PREFIX + t) for t in tables])
-        ).encode()
+        repr((queryset.db, sql, params, list(generations))).encode()
     ).hexdigest()
     key = COUNT_PREFIX + digest
     try:
@@ -159,7 +170,7 @@ def listing_count(queryset: QuerySet) -> int:
     if count is None:
         count = queryset.count()
         try:
-            cache.set(key, count, timeout=seconds)
+            cache.set(key, count, timeout=ttl())
         except Exception:  # noqa: BLE001
             logger.warning("could not keep a listing total in the cache", exc_info=True)
     return count
@@ -178,18 +189,12 @@ def remembered(name: str, tables: Sequence[str], compute: Callable[[], T]) -> T:
     translated labels, say). Computed afresh, and not kept, inside a transaction (it may see
     its own uncommitted rows), when the cache is the database, or when the cache is down.
     """
-    seconds = ttl()
-    if seconds <= 0 or connections["default"].in_atomic_block or not _shortcut_available():
+    stamp = _generations(tables) if _may_keep("default") else None
+    if stamp is None:
         return compute()
-    keys = [GENERATION_PREFIX + table for table in tables]
-    try:
-        generations = cache.get_many(keys)
-    except Exception:  # noqa: BLE001 - no cache, no shortcut
-        return compute()
-    stamp = tuple(generations.get(key) for key in keys)
     now = time.monotonic()
     entry = _remembered.get(name)
-    if entry is not None and entry[1] == stamp and now - entry[0] < seconds:
+    if entry is not None and entry[1] == stamp and now - entry[0] < ttl():
         return entry[2]  # type: ignore[return-value]
     value = compute()
     with _remembered_lock:

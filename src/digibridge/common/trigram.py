@@ -1,4 +1,5 @@
-"""pg_trgm GIN indexes for ``icontains`` searches, for the migrations that add them.
+"""pg_trgm GIN indexes for ``icontains`` searches (for the migrations that add them), and the
+search-box filter that uses them best (:func:`text_search_q`).
 
 Django compiles ``icontains`` on PostgreSQL to ``UPPER("column"::text) LIKE UPPER('%q%')``; a
 GIN index with ``gin_trgm_ops`` on exactly that expression lets the planner answer it (and an

@@ -8,7 +8,7 @@ from django_countries import countries
 from digibridge.common import counting
 from digibridge.common.widgets import LargeSelect, LargeSelectMultiple
 
-from .models import CONTENT_LANGUAGES, Organisation, Sector
+from .models import CONTENT_LANGUAGES, Network, Organisation, Sector
 
 
 def _read_sector_choices() -> list[tuple[str, str]]:
@@ -42,8 +42,6 @@ def country_choices() -> list[tuple[str, str]]:
 
 
 def network_filter_choices() -> list[tuple[str, str]]:
-    from .models import Network
-
     networks = counting.remembered(
         "network-choices",
         [Network._meta.db_table],
@@ -70,7 +68,7 @@ class OrganisationForm(forms.Form):
         label=_("Language of the description"), choices=CONTENT_LANGUAGES, required=False
     )
     sectors = forms.MultipleChoiceField(
-        label=_("Sectors"), choices=[], required=False, widget=LargeSelectMultiple
+        label=_("Sectors"), choices=sector_choices, required=False, widget=LargeSelectMultiple
     )
     size = forms.ChoiceField(
         label=_("Size"), choices=[("", "—"), *Organisation.Size.choices], required=False
@@ -79,7 +77,6 @@ class OrganisationForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = [("", "—"), *countries]
-        self.fields["sectors"].choices = sector_choices
 
     @classmethod
     def initial_for(cls, org: Organisation) -> dict:

@@ -26,11 +26,11 @@ class OpportunityForm(forms.Form):
         help_text=_("Any of English, Chinese, Spanish or Catalan; matching works across them."),
     )
     sectors = forms.MultipleChoiceField(
-        label=_("Sectors"), choices=[], required=False, widget=LargeSelectMultiple
+        label=_("Sectors"), choices=sector_choices, required=False, widget=LargeSelectMultiple
     )
     target_countries = forms.MultipleChoiceField(
         label=_("Target countries or markets"),
-        choices=[],
+        choices=country_choices,
         required=False,
         widget=LargeSelectMultiple,
     )
@@ -49,8 +49,6 @@ class OpportunityForm(forms.Form):
     def __init__(self, *args, owners=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].choices = [(str(o.pk), o.name) for o in owners]
-        self.fields["sectors"].choices = sector_choices
-        self.fields["target_countries"].choices = country_choices
 
     def clean(self):
         data = super().clean()
